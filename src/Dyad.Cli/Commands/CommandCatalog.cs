@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Dyad.Cli.Commands;
+
+/// <summary>Every top-level command, in the order `dyad --help` lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return VersionCommand.Create();
+    }
+}
