@@ -19,7 +19,8 @@ internal sealed class DatedTextReader : IFormatReader
 
         while (lines.TryRead(out var line))
         {
-            Header? header = line.Text is { } t ? Header.TryMatch(t) : null;
+            // An oversize or invalid line can still start a record: look for the header in its preview.
+            Header? header = Header.TryMatch(line.Text ?? line.Preview);
             if (dated is null)
             {
                 if (line.Text is { } text && string.IsNullOrWhiteSpace(text)) continue;

@@ -23,7 +23,7 @@ public static class FormatDetector
     /// </summary>
     public static InputFormat FromContent(ReadOnlySpan<byte> head)
     {
-        if (head.StartsWith("\xEF\xBB\xBF"u8)) head = head[3..];
+        if (head.StartsWith(Utf8LineReader.Bom)) head = head[3..];
         head = head.TrimStart(" \t\r\n"u8);
         if (head.IsEmpty) return InputFormat.Text;
         if (head[0] == (byte)'[') return InputFormat.Json;

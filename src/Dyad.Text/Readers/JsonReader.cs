@@ -84,7 +84,8 @@ internal sealed class JsonReader : IFormatReader
                     }
                     return false;
                 }
-                if (IsSpace(b) || (_inArray && b == (byte)',')) { Advance(b); continue; }
+                bool byteOrderMark = !_started && b is 0xEF or 0xBB or 0xBF;
+                if (IsSpace(b) || byteOrderMark || (_inArray && b == (byte)',')) { Advance(b); continue; }
                 if (!_started && b == (byte)'[') { _started = _inArray = true; Advance(b); continue; }
                 if (_inArray && b == (byte)']') { _arrayClosed = true; _inArray = false; Advance(b); continue; }
                 _started = true;
@@ -121,11 +122,12 @@ internal sealed class JsonReader : IFormatReader
             var preview = Utf8LineReader.Lenient(bytes.Span[..Math.Min(bytes.Length, Rejection.MaxRawChars * 4)]);
             string? error = depth > 0 || inString ? "the file ends inside this record (unclosed string, '{' or '[')"
                 : depth < 0 ? "unbalanced closing bracket" : null;
+            if (depth > 0 || inString) _arrayClosed = true; // one report for a truncated file is enough
             record = new ScannedRecord(_number, startLine, bytes, length > maxBytes, length, preview, error);
             return true;
         }
 
-        private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF;
+        private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 
         private bool TryPeek(out byte b)
         {

@@ -13,6 +13,9 @@ internal readonly record struct Line(long Number, string? Text, bool TooLong, bo
 internal sealed class Utf8LineReader
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    /// <summary>The UTF-8 byte order mark, skipped at the start of an input.</summary>
+    internal static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
+
     private const int PreviewBytes = Rejection.MaxRawChars * 4;
 
     private readonly Stream _stream;
@@ -60,7 +63,7 @@ internal sealed class Utf8LineReader
 
         _lineNumber++;
         var bytes = _line.GetBuffer().AsSpan(0, (int)_line.Length);
-        if (_lineNumber == 1 && bytes.StartsWith("\xEF\xBB\xBF"u8)) { bytes = bytes[3..]; total -= 3; }
+        if (_lineNumber == 1 && bytes.StartsWith(Utf8LineReader.Bom)) { bytes = bytes[3..]; total -= 3; }
         if (!bytes.IsEmpty && bytes[^1] == (byte)'\r' && total <= _maxLineBytes) { bytes = bytes[..^1]; total--; }
 
         if (total > _maxLineBytes)

@@ -28,7 +28,7 @@ internal static class WholeFile
             buffer.Write(chunk, 0, n);
         }
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        if (bytes.StartsWith("\xEF\xBB\xBF"u8)) bytes = bytes[3..];
+        if (bytes.StartsWith(Utf8LineReader.Bom)) bytes = bytes[3..];
         if (!Utf8.IsValid(bytes))
         {
             rejection = new Rejection(source.DisplayName, LineOfFirstInvalidByte(bytes), null, RejectReason.InvalidUtf8,
