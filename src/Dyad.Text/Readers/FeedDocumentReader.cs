@@ -26,7 +26,9 @@ internal sealed class FeedDocumentReader : IFormatReader
             yield break;
         }
 
-        var feedLanguage = HtmlDocumentReader.LanguageCode(feed.Language);
+        // Atom has no <language>: its language is the xml:lang attribute, which the feed object does not expose.
+        var feedLanguage = HtmlDocumentReader.LanguageCode(feed.Language
+            ?? feed.SpecificFeed?.Element?.Attribute(System.Xml.Linq.XNamespace.Xml + "lang")?.Value);
         var feedTitle = string.IsNullOrWhiteSpace(feed.Title) ? null : feed.Title.Trim();
         long number = 0;
         foreach (var item in feed.Items)

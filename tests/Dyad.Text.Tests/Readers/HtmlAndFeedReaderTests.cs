@@ -96,6 +96,8 @@ public class FeedReaderTests
         documents[0].Text.ShouldStartWith("Security chiefs from Ghana and Togo");
         documents[1].Text.ShouldStartWith("Senegal recalled");
         documents[0].Url.ShouldBe("https://regional.example.org/7781");
+        documents[0].Language.ShouldBe("en");
+        documents[0].Source.ShouldBe("Example Regional Desk");
     }
 
     [Fact]
