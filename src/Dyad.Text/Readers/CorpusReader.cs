@@ -58,6 +58,8 @@ public sealed class CorpusReader(ReaderOptions options)
     private IEnumerable<ReadOutcome> Select(InputSource source, PeekableStream stream)
     {
         var head = stream.Peek(SniffBytes);
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            return [ReadOutcome.Of(new Rejection(source.DisplayName, null, null, RejectReason.Binary, "the file is UTF-16 text; convert it to UTF-8"))];
         if (FormatDetector.LooksBinary(head))
             return [ReadOutcome.Of(new Rejection(source.DisplayName, null, null, RejectReason.Binary, "the file is binary, not text (it contains NUL bytes)"))];
         var format = Options.Format;

@@ -89,6 +89,16 @@ public class CorpusReaderTests
     }
 
     [Fact]
+    public void Utf16TextIsRejectedWithAHint()
+    {
+        using var temp = new TempInputs();
+        var path = temp.Write("wide.txt", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(" date 2020-01-01 Wide.")).ToArray());
+        var r = Read.All(path).Rejections.ShouldHaveSingleItem();
+        r.Reason.ShouldBe(RejectReason.Binary);
+        r.Message.ShouldContain("UTF-16");
+    }
+
+    [Fact]
     public void ReadsStdinAndSniffsItsFormat()
     {
         var options = new ReaderOptions { OpenStdin = () => new MemoryStream(Encoding.UTF8.GetBytes(Record + "\n" + Record + "\n")) };
