@@ -44,7 +44,7 @@ internal sealed class JsonReader : IFormatReader
             JsonDocument? json = null;
             string? parseError = null;
             try { json = JsonDocument.Parse(bytes); }
-            catch (JsonException e) { parseError = e.Message; }
+            catch (JsonException e) { parseError = JsonErrors.Describe(e, lineOriented: false); }
             if (json is null)
             {
                 yield return ReadOutcome.Of(new Rejection(source.DisplayName, record.Line, record.Number, RejectReason.Malformed,

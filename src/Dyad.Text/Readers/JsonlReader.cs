@@ -37,7 +37,7 @@ internal sealed class JsonlReader : IFormatReader
         catch (JsonException e)
         {
             return ReadOutcome.Of(new Rejection(source.DisplayName, lineNumber, null, RejectReason.Malformed,
-                $"broken JSON: {e.Message}", Rejection.Truncate(text)));
+                $"broken JSON: {JsonErrors.Describe(e, lineOriented: true)}", Rejection.Truncate(text)));
         }
         using (json)
             return JsonRecordMapper.Map(json.RootElement, source, options, lineNumber, lineNumber, lineOriented: true, text);

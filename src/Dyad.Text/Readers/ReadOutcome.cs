@@ -69,11 +69,14 @@ public sealed record Rejection(string File, long? Line, long? Record, RejectReas
 {
     public const int MaxRawChars = 1000;
 
-    /// <summary>"file line 3" / "file record 2" / "file": the place a user should look.</summary>
-    public string Location =>
-        Line is { } line ? $"{File} line {line}"
-        : Record is { } record ? $"{File} record {record}"
-        : File;
+    /// <summary>"file line 3" / "file record 2 (line 7)" / "file record 2" / "file": the place a user should look.</summary>
+    public string Location => (Line, Record) switch
+    {
+        ({ } line, { } record) => $"{File} record {record} (line {line})",
+        ({ } line, null) => $"{File} line {line}",
+        (null, { } record) => $"{File} record {record}",
+        _ => File,
+    };
 
     public override string ToString() => $"{Location}: {Reason.Code()}: {Message}";
 

@@ -67,7 +67,7 @@ public class DatedTextReaderTests
         r.Record.ShouldBe(3 - 1);
         r.Line.ShouldBe(3);
         r.Message.ShouldContain("2020-02-30");
-        r.Location.ShouldBe($"{path} line 3");
+        r.Location.ShouldBe($"{path} record 2 (line 3)");
         r.Raw.ShouldBe("date 2020-02-30 Second story.\nMore of it.");
     }
 

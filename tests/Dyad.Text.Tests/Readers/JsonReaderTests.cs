@@ -27,6 +27,7 @@ public class JsonlReaderTests
         rejections.Select(r => (r.Line, r.Reason)).ShouldBe([
             (2L, RejectReason.Malformed), (3L, RejectReason.InvalidDate), (4L, RejectReason.MissingDate), (5L, RejectReason.EmptyText)]);
         rejections[0].Message.ShouldStartWith("broken JSON");
+        rejections[0].Message.ShouldContain("(at byte ");
         rejections[0].Raw.ShouldNotBeNull().ShouldContain("broken-2");
         rejections[1].Message.ShouldContain("2020-02-30");
         rejections.ShouldAllBe(r => r.File.EndsWith("mixed-records.jsonl") && r.Record == null);
@@ -109,7 +110,8 @@ public class JsonArrayReaderTests
         documents.Select(d => d.Id).ShouldBe(["a", "c"]);
         documents[0].Text.ShouldBe("One [with brackets] and \"quotes\" {inside}.");
         rejections.Select(r => (r.Record, r.Line, r.Reason)).ShouldBe([(2L, 3L, RejectReason.Malformed), (3L, 4L, RejectReason.Malformed)]);
-        rejections[0].Location.ShouldBe($"{path} line 3");
+        rejections[0].Location.ShouldBe($"{path} record 2 (line 3)");
+        rejections[0].Message.ShouldNotContain("LineNumber");
         rejections[1].Message.ShouldContain("not an object");
     }
 
