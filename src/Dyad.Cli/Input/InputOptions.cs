@@ -108,7 +108,7 @@ internal sealed class InputOptions
 
     private static Option<string> Field(string name, string defaultName, string what) => new(name)
     {
-        Description = $"JSON field holding the {what} (default \"{defaultName}\"; a dotted path reaches nested objects).",
+        Description = $"JSON field holding the {what}; a dotted path reaches into nested objects.",
         DefaultValueFactory = _ => defaultName,
         HelpName = "name",
     };
