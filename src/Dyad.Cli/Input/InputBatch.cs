@@ -27,11 +27,13 @@ internal static class InputBatch
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
             console.Status().Start("reading", context =>
             {
-                long lastShown = 0;
+                // Redraw at most ten times a second: formatting the line per document would cost more than reading it.
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                long lastShown = -1000;
                 Consume(outcomes, handle, summary, rejects, message => console.WriteLine(message, Style.Plain), () =>
                 {
-                    if (summary.Read - lastShown < 50 && summary.Read > 0) return;
-                    lastShown = summary.Read;
+                    if (clock.ElapsedMilliseconds - lastShown < 100) return;
+                    lastShown = clock.ElapsedMilliseconds;
                     context.Status($"{summary.Read:N0} documents, {summary.DocumentsPerSecond:N0}/s, {summary.Skipped:N0} skipped");
                 });
             });
