@@ -1,0 +1,291 @@
+namespace Dyad.Text.Tokenization;
+
+/// <summary>
+/// Groups a document's tokens into sentences. Rules, strongest first:
+/// <list type="number">
+/// <item>a line break ends a sentence (paragraphs, headlines, bylines), unless the line was hard-wrapped mid-sentence;</item>
+/// <item>a news dateline ("NUR-SULTAN (Reuters) -") at the start of a paragraph is a sentence of its own;</item>
+/// <item>an embedded tweet's attribution line ("— Name (@handle) February 2, 2020") is a sentence of its own, with
+/// <see cref="Sentence.Tweet"/> set;</item>
+/// <item>sentence-final punctuation (with the closing quotes and brackets after it) ends a sentence unless what follows
+/// shows the sentence goes on; abbreviations that keep their period ("Gen.", "U.S.") end one only before a typical
+/// sentence opener.</item>
+/// </list>
+/// Stateless, so one instance can be shared between threads.
+/// </summary>
+public sealed class SentenceSplitter
+{
+    public static SentenceSplitter Default { get; } = new();
+
+    /// <summary>Hard-wrapped lines at least this long that end mid-sentence are joined with the next line.</summary>
+    private const int WrappedLineMinLength = 50;
+
+    public Sentence[] Split(string text, IReadOnlyList<Token> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        int n = tokens.Count;
+        if (n == 0) return [];
+        var breakAfter = new bool[n];
+        var tweets = new Dictionary<int, TweetAttribution>();
+        for (int i = 0; i < n - 1; i++)
+            breakAfter[i] = PunctuationBreak(tokens, i) || LineBreak(text, tokens, i);
+        MarkDatelines(text, tokens, breakAfter);
+        MarkTweetAttributions(text, tokens, breakAfter, tweets);
+        breakAfter[n - 1] = true;
+
+        var sentences = new List<Sentence>();
+        int first = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (!breakAfter[i]) continue;
+            var slice = new Token[i - first + 1];
+            for (int k = 0; k < slice.Length; k++) slice[k] = tokens[first + k];
+            var sentence = new Sentence(slice[0].Start, slice[^1].End, slice);
+            if (tweets.TryGetValue(first, out var tweet)) sentence.Tweet = tweet;
+            sentences.Add(sentence);
+            first = i + 1;
+        }
+        return sentences.ToArray();
+    }
+
+    // ---- line breaks -------------------------------------------------------------------------------------------
+
+    private static bool LineBreak(string text, IReadOnlyList<Token> tokens, int i)
+    {
+        int from = tokens[i].End, to = tokens[i + 1].Start;
+        int breaks = 0;
+        for (int p = from; p < to; p++)
+        {
+            char c = text[p];
+            if (c == '\r' && p + 1 < to && text[p + 1] == '\n') continue;
+            if (CharKinds.IsLineBreak(c)) breaks++;
+        }
+        if (breaks == 0) return false;
+        if (breaks > 1) return true;
+        return !IsWrappedLine(text, tokens, i);
+    }
+
+    /// <summary>A long line that stops mid-sentence and continues in lower case: a hard wrap, not a paragraph.</summary>
+    private static bool IsWrappedLine(string text, IReadOnlyList<Token> tokens, int i)
+    {
+        var last = tokens[i].Text;
+        var next = tokens[i + 1].Text;
+        if (!CharKinds.IsLetter(last[^1]) && last[^1] != ',') return false;
+        if (!CharKinds.IsLower(next[0])) return false;
+        int lineStart = tokens[i].Start;
+        while (lineStart > 0 && !CharKinds.IsLineBreak(text[lineStart - 1])) lineStart--;
+        return tokens[i].End - lineStart >= WrappedLineMinLength;
+    }
+
+    private static bool GapHasLineBreak(string text, IReadOnlyList<Token> tokens, int i)
+    {
+        for (int p = tokens[i].End; p < tokens[i + 1].Start; p++)
+            if (CharKinds.IsLineBreak(text[p])) return true;
+        return false;
+    }
+
+    // ---- punctuation -------------------------------------------------------------------------------------------
+
+    private static bool PunctuationBreak(IReadOnlyList<Token> tokens, int i)
+    {
+        var form = tokens[i].Text;
+        int n = tokens.Count;
+        if (IsTerminal(form))
+        {
+            // Closing quotes and brackets that hug the punctuation belong to the sentence it ends.
+            if (i + 1 < n && IsClosing(tokens, i + 1)) return false;
+            int j = i;
+            while (j > 0 && IsClosing(tokens, j)) j--;
+            bool quoted = j < i;
+            var next = tokens[i + 1].Text;
+            char c = next[0];
+            if (c is ',' or ';' or ':' or ')' or ']' or '}') return false;
+            bool ellipsis = form.Length > 1 && form[0] == '.' && form[1] == '.' || form[0] == '\u2026';
+            if (CharKinds.IsLower(c)) return !quoted && !ellipsis;
+            return true;
+        }
+        if (IsClosing(tokens, i))
+        {
+            int j = i;
+            while (j > 0 && IsClosing(tokens, j)) j--;
+            if (j == i || !IsTerminal(tokens[j].Text)) return false;
+            if (i + 1 < n && IsClosing(tokens, i + 1)) return false;
+            var next = tokens[i + 1].Text;
+            char c = next[0];
+            if (c is ',' or ';' or ':') return false;
+            return !CharKinds.IsLower(c);
+        }
+        if (form.Length > 1 && form[^1] == '.' && CharKinds.IsLetter(form[0]))
+            return AbbreviationEndsSentence(form, tokens[i + 1].Text);
+        return false;
+    }
+
+    private static bool AbbreviationEndsSentence(string form, string next)
+    {
+        var word = form.AsSpan(0, form.Length - 1);
+        var kind = TokenizerLexicon.AbbreviationOf(word);
+        bool canEnd = kind == AbbreviationKind.CanEnd || (kind == AbbreviationKind.None && ChunkScanner.IsDottedAbbreviation(word));
+        if (!canEnd) return false;
+        if (next.Length == 1 && CharKinds.IsQuote(next[0])) return true;
+        return SentenceOpeners.Contains(next);
+    }
+
+    /// <summary>Closing quote or bracket at token <paramref name="i"/>: attached to the token before it, or a closing bracket.</summary>
+    private static bool IsClosing(IReadOnlyList<Token> tokens, int i)
+    {
+        var form = tokens[i].Text;
+        char c = form[0];
+        if (c is ')' or ']' or '}' or '\u201D' or '\u2019' or '\u00BB') return AllSame(form);
+        if (c is '"' or '\'' && i > 0 && !tokens[i - 1].SpaceAfter) return AllSame(form);
+        return false;
+    }
+
+    private static bool AllSame(string form)
+    {
+        for (int k = 1; k < form.Length; k++)
+            if (form[k] != form[0]) return false;
+        return true;
+    }
+
+    private static bool IsTerminal(string form)
+    {
+        foreach (char c in form)
+            if (!CharKinds.IsTerminal(c)) return false;
+        return true;
+    }
+
+    /// <summary>Capitalized words that open sentences far more often than they continue a name after "Inc." or "U.S.".</summary>
+    private static readonly HashSet<string> SentenceOpeners = new(
+        ("The A An He She It They We I You This That These Those There Here His Her Its Their Our My Your In On At For " +
+         "But And Or So Yet If When While After Before As Some Many Most No Not Now Then Also However Meanwhile Still " +
+         "Since Although Though Because Despite During Earlier Later Last Each Every All Both What Who Why How Where Which " +
+         "Such Shares Officials Analysts Separately Instead Only Even Thus Nor").Split(' '), StringComparer.Ordinal);
+
+    // ---- datelines ---------------------------------------------------------------------------------------------
+
+    private static void MarkDatelines(string text, IReadOnlyList<Token> tokens, bool[] breakAfter)
+    {
+        int n = tokens.Count;
+        for (int a = 0; a < n; a++)
+        {
+            if (a > 0 && !GapHasLineBreak(text, tokens, a - 1)) continue;
+            int end = DatelineEnd(tokens, a);
+            if (end < 0 || end >= n - 1) continue;
+            for (int k = a; k < end; k++) breakAfter[k] = false;
+            breakAfter[end] = true;
+        }
+    }
+
+    /// <summary>Index of the dash that closes a dateline starting at token <paramref name="a"/>, or -1.</summary>
+    private static int DatelineEnd(IReadOnlyList<Token> tokens, int a)
+    {
+        int n = tokens.Count;
+        if (!IsUpperWord(tokens[a].Text)) return -1;
+        int k = a + 1;
+        while (k < n && k - a < 10)
+        {
+            var f = tokens[k].Text;
+            if (IsUpperWord(f) || f == "," || f == "/" || IsCapitalized(f) || f == "."
+                || (CharKinds.IsDash(f[0]) && f.Length == 1 && !tokens[k - 1].SpaceAfter && tokens[k].SpaceAfter == false))
+            {
+                k++;
+                continue;
+            }
+            break;
+        }
+        bool source = false;
+        if (k < n && tokens[k].Text == "(")
+        {
+            int close = k + 1;
+            while (close < n && close - k <= 5 && tokens[close].Text != ")") close++;
+            if (close >= n || tokens[close].Text != ")") return -1;
+            source = true;
+            k = close + 1;
+        }
+        if (k >= n) return -1;
+        var dash = tokens[k].Text;
+        if (!IsDashToken(dash) || !tokens[k - 1].SpaceAfter) return -1;
+        // Without "(Reuters)" only a clearly typographic dash marks a dateline ("WASHINGTON —").
+        if (!source && dash == "-") return -1;
+        return k;
+    }
+
+    private static bool IsDashToken(string f)
+    {
+        foreach (char c in f)
+            if (!CharKinds.IsDash(c)) return false;
+        return f.Length > 0;
+    }
+
+    private static bool IsUpperWord(string f)
+    {
+        if (f.Length < 2) return false;
+        bool letter = false;
+        foreach (char c in f)
+        {
+            if (CharKinds.IsLetter(c)) { if (!CharKinds.IsUpper(c)) return false; letter = true; }
+            else if (c != '.' && c != '\'') return false;
+        }
+        return letter;
+    }
+
+    private static bool IsCapitalized(string f) => f.Length > 0 && CharKinds.IsUpper(f[0]);
+
+    // ---- embedded tweets ---------------------------------------------------------------------------------------
+
+    private static void MarkTweetAttributions(string text, IReadOnlyList<Token> tokens, bool[] breakAfter, Dictionary<int, TweetAttribution> tweets)
+    {
+        int n = tokens.Count;
+        for (int i = 1; i + 2 < n; i++)
+        {
+            if (tokens[i].Text != "(" || tokens[i + 1].Text.Length < 2 || tokens[i + 1].Text[0] != '@' || tokens[i + 2].Text != ")")
+                continue;
+            int dateEnd = TweetDate(tokens, i + 3, out var date);
+            if (dateEnd < 0) continue;
+            int dash = i - 1;
+            while (dash >= 0 && i - dash <= 8 && !IsDashToken(tokens[dash].Text)) dash--;
+            if (dash < 0 || i - dash > 8) continue;
+            string? name = dash + 1 < i ? text[tokens[dash + 1].Start..tokens[i - 1].End] : null;
+            if (dash > 0) breakAfter[dash - 1] = true;
+            for (int k = dash; k < dateEnd; k++) breakAfter[k] = false;
+            breakAfter[dateEnd] = true;
+            tweets[dash] = new TweetAttribution(name, tokens[i + 1].Text, date);
+            i = dateEnd;
+        }
+    }
+
+    /// <summary>"February 2, 2020" starting at token <paramref name="k"/>: returns the index of the year token, or -1.</summary>
+    private static int TweetDate(IReadOnlyList<Token> tokens, int k, out DateOnly? date)
+    {
+        date = null;
+        int n = tokens.Count;
+        if (k >= n) return -1;
+        int month = MonthNumber(tokens[k].Text);
+        if (month == 0) return -1;
+        if (k + 1 >= n || !int.TryParse(tokens[k + 1].Text, out int day) || day is < 1 or > 31) return -1;
+        int y = k + 2;
+        if (y < n && tokens[y].Text == ",") y++;
+        if (y >= n || tokens[y].Text.Length != 4 || !int.TryParse(tokens[y].Text, out int year)) return -1;
+        if (day <= DateTime.DaysInMonth(year, month)) date = new DateOnly(year, month, day);
+        return y;
+    }
+
+    private static readonly string[] MonthNames =
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+    internal static int MonthNumber(string word)
+    {
+        var w = word.AsSpan().TrimEnd('.');
+        if (w.Length < 3) return 0;
+        for (int m = 0; m < 12; m++)
+        {
+            var name = MonthNames[m].AsSpan();
+            if (w.Equals(name, StringComparison.OrdinalIgnoreCase)) return m + 1;
+            if (w.Length <= 4 && w.Length < name.Length && name.StartsWith(w, StringComparison.OrdinalIgnoreCase)
+                && (w.Length == 3 || w.Equals("sept", StringComparison.OrdinalIgnoreCase)))
+                return m + 1;
+        }
+        return 0;
+    }
+}
