@@ -55,11 +55,27 @@ public static class TextEvaluation
             sentences += SpanScore.Of(gold.Sentences.ToList(), predictedSentences);
             if (maxErrors > 0)
             {
-                CollectErrors(gold.Text, gold.Sentences, predictedSentences, sentenceErrors, maxErrors, "sentence");
+                CollectBoundaryErrors(gold.Text, gold.Sentences, predictedSentences, sentenceErrors, maxErrors);
                 CollectErrors(gold.Text, gold.Words, predictedWords, wordErrors, maxErrors, "word");
             }
         }
         return new TextEvaluationResult(documents.Count, words, sentences, produced, stopwatch.Elapsed, sentenceErrors, wordErrors);
+    }
+
+    /// <summary>Sentence ends the splitter missed or invented, shown in context with a ⟂ mark.</summary>
+    private static void CollectBoundaryErrors(string text, IReadOnlyList<(int Start, int End)> gold, List<(int Start, int End)> predicted,
+        List<string> errors, int max)
+    {
+        var goldEnds = new HashSet<int>(gold.Select(s => s.End));
+        var predictedEnds = new HashSet<int>(predicted.Select(s => s.End));
+        foreach (var end in goldEnds.Union(predictedEnds).Order())
+        {
+            if (errors.Count >= max) return;
+            bool inGold = goldEnds.Contains(end), inPredicted = predictedEnds.Contains(end);
+            if (inGold == inPredicted) continue;
+            int from = Math.Max(0, end - 40), to = Math.Min(text.Length, end + 40);
+            errors.Add($"{(inGold ? "missed " : "spurious")} sentence end: {text[from..end].Replace('\n', '|')}⟂{text[end..to].Replace('\n', '|')}");
+        }
     }
 
     private static void CollectErrors(string text, IReadOnlyList<(int Start, int End)> gold, List<(int Start, int End)> predicted,

@@ -40,6 +40,13 @@ internal readonly struct ChunkScanner
             return;
         }
 
+        int emoticon = Emoticons.LengthAt(text, s, e);
+        if (emoticon == e - s)
+        {
+            Emit(s, e);
+            return;
+        }
+
         s = PeelLeading(s, e);
         if (s >= e) return;
 
@@ -88,6 +95,8 @@ internal readonly struct ChunkScanner
             int r = e - 1;
             while (r > s && CharKinds.IsTerminal(text[r - 1])) r--;
             if (c == '.' && r == e - 1 && r > s && KeepsPeriod(s, r, e)) return e;
+            // "Acme Inc.." : the abbreviation keeps one period, the sentence gets the other.
+            if (c == '.' && r == e - 2 && text[r] == '.' && r > s && KeepsPeriod(s, r, e)) return e - 1;
             return r;
         }
         if (CharKinds.IsQuote(c) || CharKinds.IsClosingBracket(c))
@@ -196,8 +205,9 @@ internal readonly struct ChunkScanner
             if (seg < p && JoinsSegment(c, seg, p, e)) { p++; continue; }
             if (seg == p && CharKinds.IsApostrophe(c) && IsElisionStart(p, e)) { p++; continue; }
             if (seg < p) Segment(seg, p);
-            int run;
-            if (c == '#' && p + 1 < e && CharKinds.IsLetter(text[p + 1])) run = NameRun(p, e);
+            int run = Emoticons.LengthAt(text, p, e);
+            if (run > 0) { }
+            else if (c == '#' && p + 1 < e && CharKinds.IsLetter(text[p + 1])) run = NameRun(p, e);
             else if (c == '@' && p + 1 < e && (CharKinds.IsWordChar(text[p + 1]) || text[p + 1] == '_')) run = NameRun(p, e);
             else run = PunctuationRun(p, e);
             Emit(p, p + run);
@@ -329,7 +339,7 @@ internal readonly struct ChunkScanner
             return;
         }
         // Phone numbers and dates ("713-853-3989", "345-9945", "02-05-2002") stay whole; ranges ("5-10") are split.
-        if (allDigits && (hyphens >= 2 || (firstHyphen - a == 3 && b - firstHyphen - 1 == 4)))
+        if (allDigits && (hyphens >= 2 || (b - firstHyphen - 1 == 4 && firstHyphen - a != 4)))
         {
             Emit(a, b);
             return;

@@ -29,7 +29,7 @@ public sealed class SentenceSplitter
         var breakAfter = new bool[n];
         var tweets = new Dictionary<int, TweetAttribution>();
         for (int i = 0; i < n - 1; i++)
-            breakAfter[i] = PunctuationBreak(tokens, i) || LineBreak(text, tokens, i);
+            breakAfter[i] = PunctuationBreak(tokens, i, breakAfter) || LineBreak(text, tokens, i);
         MarkDatelines(text, tokens, breakAfter);
         MarkTweetAttributions(text, tokens, breakAfter, tweets);
         breakAfter[n - 1] = true;
@@ -87,12 +87,16 @@ public sealed class SentenceSplitter
 
     // ---- punctuation -------------------------------------------------------------------------------------------
 
-    private static bool PunctuationBreak(IReadOnlyList<Token> tokens, int i)
+    private static bool PunctuationBreak(IReadOnlyList<Token> tokens, int i, bool[] breakAfter)
     {
         var form = tokens[i].Text;
         int n = tokens.Count;
         if (IsTerminal(form))
         {
+            // Spaced ellipses and repeated marks (". . .", "? ? ?") end at their last mark.
+            if (IsTerminal(tokens[i + 1].Text)) return false;
+            // A list number ("1. The first point") is not a sentence.
+            if (form == "." && i > 0 && (i == 1 || breakAfter[i - 2]) && IsListNumber(tokens[i - 1].Text)) return false;
             // Closing quotes and brackets that hug the punctuation belong to the sentence it ends.
             if (i + 1 < n && IsClosing(tokens, i + 1)) return false;
             int j = i;
@@ -113,7 +117,7 @@ public sealed class SentenceSplitter
             if (i + 1 < n && IsClosing(tokens, i + 1)) return false;
             var next = tokens[i + 1].Text;
             char c = next[0];
-            if (c is ',' or ';' or ':') return false;
+            if (c is ',' or ';' or ':' || IsTerminal(next)) return false;
             return !CharKinds.IsLower(c);
         }
         if (form.Length > 1 && form[^1] == '.' && CharKinds.IsLetter(form[0]))
@@ -148,6 +152,14 @@ public sealed class SentenceSplitter
         return true;
     }
 
+    private static bool IsListNumber(string form)
+    {
+        if (form.Length > 2) return false;
+        foreach (char c in form)
+            if (!CharKinds.IsDigit(c)) return false;
+        return true;
+    }
+
     private static bool IsTerminal(string form)
     {
         foreach (char c in form)
@@ -160,7 +172,8 @@ public sealed class SentenceSplitter
         ("The A An He She It They We I You This That These Those There Here His Her Its Their Our My Your In On At For " +
          "But And Or So Yet If When While After Before As Some Many Most No Not Now Then Also However Meanwhile Still " +
          "Since Although Though Because Despite During Earlier Later Last Each Every All Both What Who Why How Where Which " +
-         "Such Shares Officials Analysts Separately Instead Only Even Thus Nor").Split(' '), StringComparer.Ordinal);
+         "Such Shares Officials Analysts Separately Instead Only Even Thus Nor Do Does Did Can Could Will Would Should Is Are Was " +
+         "Were Please Thanks Thank Let See Just Note Hope Any").Split(' '), StringComparer.Ordinal);
 
     // ---- datelines ---------------------------------------------------------------------------------------------
 
