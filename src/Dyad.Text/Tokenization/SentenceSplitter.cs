@@ -24,14 +24,26 @@ public sealed class SentenceSplitter
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
-        int n = tokens.Count;
+        ReadOnlySpan<Token> span = tokens switch
+        {
+            Token[] array => array,
+            List<Token> list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list),
+            _ => tokens.ToArray(),
+        };
+        return Split(text, span);
+    }
+
+    public Sentence[] Split(string text, ReadOnlySpan<Token> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int n = tokens.Length;
         if (n == 0) return [];
         var breakAfter = new bool[n];
-        var tweets = new Dictionary<int, TweetAttribution>();
+        Dictionary<int, TweetAttribution>? tweets = null;
         for (int i = 0; i < n - 1; i++)
             breakAfter[i] = PunctuationBreak(tokens, i, breakAfter) || LineBreak(text, tokens, i);
         MarkDatelines(text, tokens, breakAfter);
-        MarkTweetAttributions(text, tokens, breakAfter, tweets);
+        MarkTweetAttributions(text, tokens, breakAfter, ref tweets);
         breakAfter[n - 1] = true;
 
         var sentences = new List<Sentence>();
@@ -39,10 +51,9 @@ public sealed class SentenceSplitter
         for (int i = 0; i < n; i++)
         {
             if (!breakAfter[i]) continue;
-            var slice = new Token[i - first + 1];
-            for (int k = 0; k < slice.Length; k++) slice[k] = tokens[first + k];
+            var slice = tokens.Slice(first, i - first + 1).ToArray();
             var sentence = new Sentence(slice[0].Start, slice[^1].End, slice);
-            if (tweets.TryGetValue(first, out var tweet)) sentence.Tweet = tweet;
+            if (tweets != null && tweets.TryGetValue(first, out var tweet)) sentence.Tweet = tweet;
             sentences.Add(sentence);
             first = i + 1;
         }
@@ -51,7 +62,7 @@ public sealed class SentenceSplitter
 
     // ---- line breaks -------------------------------------------------------------------------------------------
 
-    private static bool LineBreak(string text, IReadOnlyList<Token> tokens, int i)
+    private static bool LineBreak(string text, ReadOnlySpan<Token> tokens, int i)
     {
         int from = tokens[i].End, to = tokens[i + 1].Start;
         int breaks = 0;
@@ -67,7 +78,7 @@ public sealed class SentenceSplitter
     }
 
     /// <summary>A long line that stops mid-sentence and continues in lower case: a hard wrap, not a paragraph.</summary>
-    private static bool IsWrappedLine(string text, IReadOnlyList<Token> tokens, int i)
+    private static bool IsWrappedLine(string text, ReadOnlySpan<Token> tokens, int i)
     {
         var last = tokens[i].Text;
         var next = tokens[i + 1].Text;
@@ -78,7 +89,7 @@ public sealed class SentenceSplitter
         return tokens[i].End - lineStart >= WrappedLineMinLength;
     }
 
-    private static bool GapHasLineBreak(string text, IReadOnlyList<Token> tokens, int i)
+    private static bool GapHasLineBreak(string text, ReadOnlySpan<Token> tokens, int i)
     {
         for (int p = tokens[i].End; p < tokens[i + 1].Start; p++)
             if (CharKinds.IsLineBreak(text[p])) return true;
@@ -87,10 +98,10 @@ public sealed class SentenceSplitter
 
     // ---- punctuation -------------------------------------------------------------------------------------------
 
-    private static bool PunctuationBreak(IReadOnlyList<Token> tokens, int i, bool[] breakAfter)
+    private static bool PunctuationBreak(ReadOnlySpan<Token> tokens, int i, bool[] breakAfter)
     {
         var form = tokens[i].Text;
-        int n = tokens.Count;
+        int n = tokens.Length;
         if (IsTerminal(form))
         {
             // Spaced ellipses and repeated marks (". . .", "? ? ?") end at their last mark.
@@ -122,6 +133,17 @@ public sealed class SentenceSplitter
         }
         if (form.Length > 1 && form[^1] == '.' && CharKinds.IsLetter(form[0]))
             return AbbreviationEndsSentence(form, tokens[i + 1].Text);
+        char nextFirst = tokens[i + 1].Text[0];
+        // A web or e-mail address before a capitalized word ends a line of a signature or a link list.
+        if (CharKinds.IsUpper(nextFirst) && IsWebAddress(form)) return true;
+        // A message time stamp ("01/12/2001 01:14 PM") is a header line of its own.
+        if (CharKinds.IsUpper(nextFirst) && i >= 2 && form is "AM" or "PM" or "am" or "pm"
+            && tokens[i - 1].Text.Contains(':') && CharKinds.IsDigit(tokens[i - 1].Text[0])
+            && tokens[i - 2].Text.Contains('/') && CharKinds.IsDigit(tokens[i - 2].Text[0]))
+            return true;
+        // An emoticon closes its sentence like an exclamation mark when a capitalized word follows.
+        if (form.Length > 1 && Emoticons.LengthAt(form, 0, form.Length) == form.Length)
+            return CharKinds.IsUpper(tokens[i + 1].Text[0]);
         return false;
     }
 
@@ -136,7 +158,7 @@ public sealed class SentenceSplitter
     }
 
     /// <summary>Closing quote or bracket at token <paramref name="i"/>: attached to the token before it, or a closing bracket.</summary>
-    private static bool IsClosing(IReadOnlyList<Token> tokens, int i)
+    private static bool IsClosing(ReadOnlySpan<Token> tokens, int i)
     {
         var form = tokens[i].Text;
         char c = form[0];
@@ -150,6 +172,23 @@ public sealed class SentenceSplitter
         for (int k = 1; k < form.Length; k++)
             if (form[k] != form[0]) return false;
         return true;
+    }
+
+    private static bool IsWebAddress(string form)
+    {
+        if (form.Length < 5) return false;
+        if (form.StartsWith("http", StringComparison.OrdinalIgnoreCase) && form.Contains("://", StringComparison.Ordinal)) return true;
+        if (form.StartsWith("www.", StringComparison.OrdinalIgnoreCase)) return true;
+        int at = form.IndexOf('@');
+        if (at > 0 && form.IndexOf('.', at) > at) return true;
+        // A domain name, bare ("cnn.com") or with a path ("bbc.co.uk/news"). Without a path only endings of three or
+        // more letters count, so that "end.It" or "U.S" are never taken for domains.
+        int slash = form.IndexOf('/');
+        var host = slash < 0 ? form.AsSpan() : form.AsSpan(0, slash);
+        int dot = host.LastIndexOf('.');
+        if (dot <= 0 || dot >= host.Length - 1) return false;
+        var ending = host[(dot + 1)..];
+        return TokenizerLexicon.IsTopLevelDomain(ending) && CharKinds.IsLower(ending[0]) && (slash >= 0 || ending.Length >= 3);
     }
 
     private static bool IsListNumber(string form)
@@ -177,9 +216,9 @@ public sealed class SentenceSplitter
 
     // ---- datelines ---------------------------------------------------------------------------------------------
 
-    private static void MarkDatelines(string text, IReadOnlyList<Token> tokens, bool[] breakAfter)
+    private static void MarkDatelines(string text, ReadOnlySpan<Token> tokens, bool[] breakAfter)
     {
-        int n = tokens.Count;
+        int n = tokens.Length;
         for (int a = 0; a < n; a++)
         {
             if (a > 0 && !GapHasLineBreak(text, tokens, a - 1)) continue;
@@ -191,9 +230,9 @@ public sealed class SentenceSplitter
     }
 
     /// <summary>Index of the dash that closes a dateline starting at token <paramref name="a"/>, or -1.</summary>
-    private static int DatelineEnd(IReadOnlyList<Token> tokens, int a)
+    private static int DatelineEnd(ReadOnlySpan<Token> tokens, int a)
     {
-        int n = tokens.Count;
+        int n = tokens.Length;
         if (!IsUpperWord(tokens[a].Text)) return -1;
         int k = a + 1;
         while (k < n && k - a < 10)
@@ -247,9 +286,9 @@ public sealed class SentenceSplitter
 
     // ---- embedded tweets ---------------------------------------------------------------------------------------
 
-    private static void MarkTweetAttributions(string text, IReadOnlyList<Token> tokens, bool[] breakAfter, Dictionary<int, TweetAttribution> tweets)
+    private static void MarkTweetAttributions(string text, ReadOnlySpan<Token> tokens, bool[] breakAfter, ref Dictionary<int, TweetAttribution>? tweets)
     {
-        int n = tokens.Count;
+        int n = tokens.Length;
         for (int i = 1; i + 2 < n; i++)
         {
             if (tokens[i].Text != "(" || tokens[i + 1].Text.Length < 2 || tokens[i + 1].Text[0] != '@' || tokens[i + 2].Text != ")")
@@ -263,16 +302,16 @@ public sealed class SentenceSplitter
             if (dash > 0) breakAfter[dash - 1] = true;
             for (int k = dash; k < dateEnd; k++) breakAfter[k] = false;
             breakAfter[dateEnd] = true;
-            tweets[dash] = new TweetAttribution(name, tokens[i + 1].Text, date);
+            (tweets ??= new Dictionary<int, TweetAttribution>())[dash] = new TweetAttribution(name, tokens[i + 1].Text, date);
             i = dateEnd;
         }
     }
 
     /// <summary>"February 2, 2020" starting at token <paramref name="k"/>: returns the index of the year token, or -1.</summary>
-    private static int TweetDate(IReadOnlyList<Token> tokens, int k, out DateOnly? date)
+    private static int TweetDate(ReadOnlySpan<Token> tokens, int k, out DateOnly? date)
     {
         date = null;
-        int n = tokens.Count;
+        int n = tokens.Length;
         if (k >= n) return -1;
         int month = MonthNumber(tokens[k].Text);
         if (month == 0) return -1;

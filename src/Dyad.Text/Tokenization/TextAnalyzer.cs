@@ -23,7 +23,7 @@ public sealed class TextAnalyzer
         var text = document.Text ?? string.Empty;
         var tokens = new List<Token>(text.Length / 5 + 4);
         _tokenizer.Tokenize(text, 0, text.Length, tokens);
-        return new AnnotatedDocument(document, _splitter.Split(text, tokens));
+        return new AnnotatedDocument(document, _splitter.Split(text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens)));
     }
 
     /// <summary>Convenience for plain text with no document metadata.</summary>
