@@ -120,3 +120,20 @@ public class SentenceSplitterTests
         Analyzer.Analyze(" \n\t ").Sentences.ShouldBeEmpty();
     }
 }
+
+public class TextAnalyzerConcurrencyTests
+{
+    [Fact]
+    public void OneAnalyzerServesManyThreadsWithTheSameResult()
+    {
+        var analyzer = new TextAnalyzer();
+        var texts = Enumerable.Range(0, 16).Select(i =>
+            $"LONDON (Reuters) - Talks on item No. {i} resumed on Feb. {i + 1}. \"We can't wait,\" Mr. Lee said.\n\nMore at www.example.com/{i} :-) Thanks").ToArray();
+        string Render(string t) => string.Join("|", analyzer.Analyze(t).Sentences.Select(s => string.Join(" ", s.Tokens.Select(x => x.Text))));
+        var expected = texts.Select(Render).ToArray();
+        var results = new string[200];
+        Parallel.For(0, results.Length, i => results[i] = Render(texts[i % texts.Length]));
+        for (int i = 0; i < results.Length; i++) results[i].ShouldBe(expected[i % texts.Length]);
+        expected[3].ShouldBe("LONDON ( Reuters ) -|Talks on item No. 3 resumed on Feb. 4 .|\" We ca n't wait , \" Mr. Lee said .|More at www.example.com/3 :-)|Thanks");
+    }
+}
