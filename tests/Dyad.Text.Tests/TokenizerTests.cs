@@ -37,6 +37,7 @@ public class TokenizerTests
         "Talks resume today . pic.twitter.com/sMEF4wXUu9 — Secretary Pompeo ( @SecPompeo )")]
     [InlineData("See www.reuters.com. Ranked #1 by (cnn.com)!", "See www.reuters.com . Ranked # 1 by ( cnn.com ) !")]
     [InlineData("Great news :-) really", "Great news :-) really")]
+    [InlineData("See you :-). Bye ;) ok", "See you :-) . Bye ;) ok")]
     public void KeepsWebItemsWhole(string text, string expected) => Forms(text).ShouldBe(expected);
 
     [Theory]

@@ -18,6 +18,8 @@ public sealed record TextEvaluationResult(
 /// </summary>
 public static class TextEvaluation
 {
+    private const int TimedPasses = 5;
+
     public static TextEvaluationResult Run(string treebankPath, TextAnalyzer analyzer, int maxErrors = 0)
     {
         if (!File.Exists(treebankPath)) throw new FileNotFoundException($"treebank not found: {treebankPath}", treebankPath);
@@ -27,13 +29,19 @@ public static class TextEvaluation
 
     public static TextEvaluationResult Run(IReadOnlyList<GoldDocument> documents, TextAnalyzer analyzer, int maxErrors = 0)
     {
-        // One untimed pass so the figure measures steady-state code, not JIT compilation.
+        // One untimed pass so the figure measures steady-state code, not JIT compilation; then the fastest of a few
+        // timed passes, since a shared machine only ever slows a pass down.
         foreach (var gold in documents) analyzer.Analyze(new Document(gold.Id, DateOnly.MinValue, gold.Text));
         var analyzed = new AnnotatedDocument[documents.Count];
-        var stopwatch = Stopwatch.StartNew();
-        for (int d = 0; d < documents.Count; d++)
-            analyzed[d] = analyzer.Analyze(new Document(documents[d].Id, DateOnly.MinValue, documents[d].Text));
-        stopwatch.Stop();
+        var fastest = TimeSpan.MaxValue;
+        for (int pass = 0; pass < TimedPasses; pass++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            for (int d = 0; d < documents.Count; d++)
+                analyzed[d] = analyzer.Analyze(new Document(documents[d].Id, DateOnly.MinValue, documents[d].Text));
+            stopwatch.Stop();
+            if (stopwatch.Elapsed < fastest) fastest = stopwatch.Elapsed;
+        }
 
         var words = new SpanScore();
         var sentences = new SpanScore();
@@ -59,7 +67,7 @@ public static class TextEvaluation
                 CollectErrors(gold.Text, gold.Words, predictedWords, wordErrors, maxErrors, "word");
             }
         }
-        return new TextEvaluationResult(documents.Count, words, sentences, produced, stopwatch.Elapsed, sentenceErrors, wordErrors);
+        return new TextEvaluationResult(documents.Count, words, sentences, produced, fastest, sentenceErrors, wordErrors);
     }
 
     /// <summary>Sentence ends the splitter missed or invented, shown in context with a ⟂ mark.</summary>

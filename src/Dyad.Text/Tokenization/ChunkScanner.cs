@@ -41,9 +41,11 @@ internal readonly struct ChunkScanner
         }
 
         int emoticon = Emoticons.LengthAt(text, s, e);
-        if (emoticon == e - s)
+        if (emoticon > 0)
         {
-            Emit(s, e);
+            // ":-)" or ":-)." : the emoticon first, then whatever punctuation follows it.
+            Emit(s, s + emoticon);
+            if (s + emoticon < e) Chunk(s + emoticon, e);
             return;
         }
 
@@ -78,7 +80,6 @@ internal readonly struct ChunkScanner
             if (CharKinds.IsQuote(c) || CharKinds.IsOpeningBracket(c)) run = SameCharRun(s, e);
             else if (CharKinds.IsDash(c)) run = DashRun(s, e);
             else break;
-            // A lone chunk of punctuation is left for the trailing side so "(...)" is not read as all openers.
             Emit(s, s + run);
             s += run;
         }
@@ -206,10 +207,12 @@ internal readonly struct ChunkScanner
             if (seg == p && CharKinds.IsApostrophe(c) && IsElisionStart(p, e)) { p++; continue; }
             if (seg < p) Segment(seg, p);
             int run = Emoticons.LengthAt(text, p, e);
-            if (run > 0) { }
-            else if (c == '#' && p + 1 < e && CharKinds.IsLetter(text[p + 1])) run = NameRun(p, e);
-            else if (c == '@' && p + 1 < e && (CharKinds.IsWordChar(text[p + 1]) || text[p + 1] == '_')) run = NameRun(p, e);
-            else run = PunctuationRun(p, e);
+            if (run == 0)
+            {
+                bool name = (c == '#' && p + 1 < e && CharKinds.IsLetter(text[p + 1]))
+                            || (c == '@' && p + 1 < e && (CharKinds.IsWordChar(text[p + 1]) || text[p + 1] == '_'));
+                run = name ? NameRun(p, e) : PunctuationRun(p, e);
+            }
             Emit(p, p + run);
             p += run;
             seg = p;

@@ -33,13 +33,13 @@ internal static class TokenizerLexicon
         }
         Add(AbbreviationKind.Title,
             "Mr Mrs Ms Messrs Mmes Dr Drs Prof Profs Gen Lt Col Maj Capt Cmdr Cmdt Adm Sgt Cpl Pvt Brig Spc Sen Sens Rep Reps " +
-            "Gov Govs Pres Rev Revs Hon Fr Msgr Amb Atty Supt Insp Det Mt Ft Gens Pfc Cdr Lieut Sr Sra Mme Mlle " +
+            "Gov Govs Pres Rev Revs Hon Fr Msgr Amb Atty Supt Insp Det Mt Ft Gens Pfc Cdr Lieut Sra Mme Mlle " +
             "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat " +
             "approx appt dept est vs viz cf ca");
         Add(AbbreviationKind.CanEnd,
             "Inc Corp Co Cos Ltd Bros Jr Esq Plc plc Ave Blvd Rd St Sts Hwy Pkwy Dept Univ Assn Gov't gov't " +
             "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore " +
-            "Pa Penn Tenn Tex Va Vt Wash Wis Wyo etc al Jr Sr mins hrs yrs");
+            "Pa Penn Tenn Tex Va Vt Wash Wis Wyo etc al Sr mins hrs yrs");
         Add(AbbreviationKind.BeforeNumber, "No Nos no nos Art Arts Vol Vols vol Fig Figs fig pp p Ch ch Para para Sec Nr nr");
         return d;
     }
@@ -60,7 +60,7 @@ internal static class TokenizerLexicon
     // Case-sensitive so that "3M" stays "3 M" but ordinal suffixes and decades ("3rd", "1980s") are untouched.
     private static readonly HashSet<string> Units = new(
         ("k K m M mm bn b B tn kg g mg lb lbs oz km mi ft cm ml l L pm am PM AM mph kph kmh yr yrs hr hrs h min mins sec secs " +
-         "GB MB KB TB Gb Mb kb GHz MHz kHz Hz mAh V W kW MW GW kWh MWh GWh x X p.m a.m").Split(' '), StringComparer.Ordinal);
+         "GB MB KB TB Gb Mb kb gb mb tb GHz MHz kHz Hz mAh V W kW MW GW kWh MWh GWh x X p.m a.m").Split(' '), StringComparer.Ordinal);
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UnitLookup = Units.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static bool IsUnit(ReadOnlySpan<char> word) => UnitLookup.Contains(word);
