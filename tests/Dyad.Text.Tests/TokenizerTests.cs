@@ -79,6 +79,19 @@ public class TokenizerTests
     }
 
     [Fact]
+    public void ReusesTheStringsOfRepeatedShortForms()
+    {
+        var a = Tokenizer.Default.Tokenize("the talks said the envoy");
+        var b = Tokenizer.Default.Tokenize("and the talks said");
+        ReferenceEquals(a[0].Text, a[3].Text).ShouldBeTrue();
+        ReferenceEquals(a[1].Text, b[2].Text).ShouldBeTrue();
+        var longWord = "internationalization";
+        var c = Tokenizer.Default.Tokenize(longWord + " " + longWord);
+        c[0].Text.ShouldBe(longWord);
+        c[1].Text.ShouldBe(longWord);
+    }
+
+    [Fact]
     public void TokenizesARangeWithDocumentOffsets()
     {
         var text = "Skip this. Take these words.";

@@ -561,7 +561,7 @@ internal readonly struct ChunkScanner
     {
         if (a >= b) return;
         var text = _text;
-        string form = b - a == 1 && text[a] < 128 ? AsciiStrings[text[a]] : text.Substring(a, b - a);
+        string form = b - a == 1 && text[a] < 128 ? AsciiStrings[text[a]] : TokenStringCache.Get(text, a, b - a);
         bool spaceAfter = b >= text.Length || CharKinds.IsSeparator(text[b]);
         string? norm = TokenNormalizer.Normalize(form);
         _output.Add(norm == null
