@@ -101,23 +101,21 @@ public sealed class SentenceSplitter
     private static bool PunctuationBreak(ReadOnlySpan<Token> tokens, int i, bool[] breakAfter)
     {
         var form = tokens[i].Text;
-        int n = tokens.Length;
         if (IsTerminal(form))
         {
             // Spaced ellipses and repeated marks (". . .", "? ? ?") end at their last mark.
             if (IsTerminal(tokens[i + 1].Text)) return false;
             // A list number ("1. The first point") is not a sentence.
             if (form == "." && i > 0 && (i == 1 || breakAfter[i - 2]) && IsListNumber(tokens[i - 1].Text)) return false;
-            // Closing quotes and brackets that hug the punctuation belong to the sentence it ends.
-            if (i + 1 < n && IsClosing(tokens, i + 1)) return false;
-            int j = i;
-            while (j > 0 && IsClosing(tokens, j)) j--;
-            bool quoted = j < i;
+            // Closing quotes and brackets that hug the punctuation belong to the sentence it ends, so the decision
+            // moves to the last of them (next branch).
+            if (IsClosing(tokens, i + 1)) return false;
             var next = tokens[i + 1].Text;
             char c = next[0];
             if (c is ',' or ';' or ':' or ')' or ']' or '}') return false;
-            bool ellipsis = form.Length > 1 && form[0] == '.' && form[1] == '.' || form[0] == '\u2026';
-            if (CharKinds.IsLower(c)) return !quoted && !ellipsis;
+            bool ellipsis = (form.Length > 1 && form[0] == '.' && form[1] == '.') || form[0] == '\u2026';
+            // Web text often starts sentences in lower case; after an ellipsis, lower case means the sentence goes on.
+            if (CharKinds.IsLower(c)) return !ellipsis;
             return true;
         }
         if (IsClosing(tokens, i))
@@ -125,7 +123,8 @@ public sealed class SentenceSplitter
             int j = i;
             while (j > 0 && IsClosing(tokens, j)) j--;
             if (j == i || !IsTerminal(tokens[j].Text)) return false;
-            if (i + 1 < n && IsClosing(tokens, i + 1)) return false;
+            if (IsClosing(tokens, i + 1)) return false;
+            // "Why?" she asked: a quoted question or exclamation followed by lower case goes on.
             var next = tokens[i + 1].Text;
             char c = next[0];
             if (c is ',' or ';' or ':' || IsTerminal(next)) return false;
