@@ -67,6 +67,8 @@ public class SentenceSplitterTests
             .ShouldBe(new[] { "NUR-SULTAN (Reuters) -", "Kazakhstan's president met the visiting envoy on Sunday.", "They spoke for an hour." });
         Sentences("KABUL, Afghanistan (AP) — A blast hit the city.").First().ShouldBe("KABUL, Afghanistan (AP) —");
         Sentences("WASHINGTON — The Senate voted on Friday.").First().ShouldBe("WASHINGTON —");
+        Sentences("LONDON, Feb 3 (Reuters) - Oil prices fell.").First().ShouldBe("LONDON, Feb 3 (Reuters) -");
+        Sentences("BEIJING, March 5, 2020 (Xinhua) -- Trade rose.").First().ShouldBe("BEIJING, March 5, 2020 (Xinhua) --");
         // A capitalized word and a hyphen in running text is no dateline.
         Sentences("NATO - the alliance - met.").Length.ShouldBe(1);
     }

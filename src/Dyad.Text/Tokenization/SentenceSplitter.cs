@@ -237,7 +237,7 @@ public sealed class SentenceSplitter
         while (k < n && k - a < 10)
         {
             var f = tokens[k].Text;
-            if (IsUpperWord(f) || f == "," || f == "/" || IsCapitalized(f) || f == "."
+            if (IsUpperWord(f) || f == "," || f == "/" || IsCapitalized(f) || IsDateNumber(f)
                 || (CharKinds.IsDash(f[0]) && f.Length == 1 && !tokens[k - 1].SpaceAfter && tokens[k].SpaceAfter == false))
             {
                 k++;
@@ -279,6 +279,15 @@ public sealed class SentenceSplitter
             else if (c != '.' && c != '\'') return false;
         }
         return letter;
+    }
+
+    /// <summary>A day or year in a dateline such as "LONDON, Feb 3 (Reuters) -".</summary>
+    private static bool IsDateNumber(string f)
+    {
+        if (f.Length is not (1 or 2 or 4)) return false;
+        foreach (char c in f)
+            if (!CharKinds.IsDigit(c)) return false;
+        return true;
     }
 
     private static bool IsCapitalized(string f) => f.Length > 0 && CharKinds.IsUpper(f[0]);
