@@ -92,6 +92,17 @@ public class TokenizerTests
     }
 
     [Fact]
+    public void LongPunctuationRunsAndRepeatsStayLinear()
+    {
+        var emoticons = string.Concat(Enumerable.Repeat(":-)", 100_000));
+        Tokenizer.Default.Tokenize(emoticons).Length.ShouldBe(100_000);
+        var brackets = string.Concat(Enumerable.Repeat("()", 100_000));
+        Tokenizer.Default.Tokenize(brackets).Length.ShouldBe(200_000);
+        var dotted = string.Concat(Enumerable.Repeat("a.-", 100_000));
+        Tokenizer.Default.Tokenize(dotted).Sum(t => t.Length).ShouldBe(dotted.Length);
+    }
+
+    [Fact]
     public void TokenizesARangeWithDocumentOffsets()
     {
         var text = "Skip this. Take these words.";

@@ -40,13 +40,12 @@ internal readonly struct ChunkScanner
             return;
         }
 
-        int emoticon = Emoticons.LengthAt(text, s, e);
-        if (emoticon > 0)
+        // ":-)" or ":-)." : emoticons first, then whatever punctuation follows them.
+        int emoticon;
+        while (s < e && (emoticon = Emoticons.LengthAt(text, s, e)) > 0)
         {
-            // ":-)" or ":-)." : the emoticon first, then whatever punctuation follows it.
             Emit(s, s + emoticon);
-            if (s + emoticon < e) Chunk(s + emoticon, e);
-            return;
+            s += emoticon;
         }
 
         s = PeelLeading(s, e);
