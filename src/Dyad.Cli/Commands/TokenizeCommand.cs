@@ -39,13 +39,14 @@ internal static class TokenizeCommand
             var settings = inputs.Bind(result, error, openStdin);
             if (settings is null) return 1;
 
-            using var output = OpenOutput(result.GetValue(outputPath), result.InvocationConfiguration.Output);
+            var path = result.GetValue(outputPath);
+            using var output = OpenOutput(path, result.InvocationConfiguration.Output);
             var analyzer = new TextAnalyzer();
             var writer = output.Writer;
             Action<AnnotatedDocument> write = result.GetValue(format) == "conllu"
                 ? annotated => ConlluDocumentWriter.Write(writer, annotated)
                 : new SentenceJsonlWriter(writer).Write;
-            int status = InputBatch.Run(settings, error, document => write(analyzer.Analyze(document)));
+            int status = InputBatch.Run(settings, error, document => write(analyzer.Analyze(document)), resultsOnStdout: path is null);
             output.Writer.Flush();
             return status;
         });

@@ -14,14 +14,17 @@ internal static class InputBatch
     public const int SkippedExitCode = 3;
 
     /// <summary>Reads every input; returns 0, or <see cref="SkippedExitCode"/> when anything was skipped.</summary>
-    public static int Run(InputSettings settings, TextWriter error, Action<Document> handle)
+    /// <param name="resultsOnStdout">True when the command writes its results to stdout: if that is the same
+    /// terminal, a live progress line would be torn up by the results, so it is not shown.</param>
+    public static int Run(InputSettings settings, TextWriter error, Action<Document> handle, bool resultsOnStdout = true)
     {
         var summary = new InputSummary();
         using var rejects = settings.RejectsPath is { } path ? new RejectsWriter(path) : null;
         var outcomes = new CorpusReader(settings.Reader).Read(settings.Inputs);
 
         // Live progress only for a person watching: stderr is the real console and a terminal.
-        bool live = !settings.NoProgress && ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected;
+        bool live = !settings.NoProgress && ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected
+            && !(resultsOnStdout && !Console.IsOutputRedirected);
         if (live)
         {
             var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
