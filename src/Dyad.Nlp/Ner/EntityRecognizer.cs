@@ -15,6 +15,8 @@ public sealed record NerTrainingOptions
 {
     public int Epochs { get; init; } = 12;
     public int Seed { get; init; } = 1;
+    /// <summary>Extra training copies given a news dateline prefix (see <see cref="DatelineAugmenter"/>); 0 turns it off.</summary>
+    public int DatelineCopies { get; init; } = 800;
     /// <summary>Progress lines (epoch, dev F1); null for silence.</summary>
     public TextWriter? Log { get; init; }
 }
@@ -50,6 +52,7 @@ public sealed class EntityRecognizer
     public static EntityRecognizer Train(IReadOnlyList<NerExample> train, IReadOnlyList<NerExample>? dev, Gazetteer gazetteer, NerTrainingOptions? options = null)
     {
         options ??= new NerTrainingOptions();
+        if (options.DatelineCopies > 0) train = DatelineAugmenter.Augment(train, options.DatelineCopies, options.Seed);
         var model = new SequenceModel(1 << 16);
         model.BeginTraining();
         var features = new NerFeatures(gazetteer);
@@ -90,7 +93,24 @@ public sealed class EntityRecognizer
             options.Log?.WriteLine($"epoch {epoch}: {mistakes} sentences wrong, dev F1 {100 * f1:F2}");
             if (f1 > bestF1) { bestF1 = f1; best = candidate; }
         }
-        return best ?? new EntityRecognizer(model.Averaged(), gazetteer);
+        best ??= new EntityRecognizer(model.Averaged(), gazetteer);
+        if (dev != null) best.TuneOutsidePenalty(dev, options.Log);
+        return best;
+    }
+
+    /// <summary>Picks the O-label penalty with the best development F1 (the training loss never sees it).</summary>
+    private void TuneOutsidePenalty(IReadOnlyList<NerExample> dev, TextWriter? log)
+    {
+        float bestPenalty = 0;
+        double bestF1 = Evaluate(dev).Overall.F1;
+        foreach (float penalty in (float[])[-0.5f, -0.2f, 0.05f, 0.1f, 0.2f, 0.35f, 0.5f, 0.75f, 1f, 1.5f, 2f, 3f])
+        {
+            _model.OutsidePenalty = penalty;
+            double f1 = Evaluate(dev).Overall.F1;
+            if (f1 > bestF1 + 1e-9) { bestF1 = f1; bestPenalty = penalty; }
+        }
+        _model.OutsidePenalty = bestPenalty;
+        log?.WriteLine($"O penalty {bestPenalty:F2}: dev F1 {100 * bestF1:F2}");
     }
 
     /// <summary>Entity spans of a tokenized sentence.</summary>

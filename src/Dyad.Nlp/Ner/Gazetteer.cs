@@ -5,7 +5,7 @@ namespace Dyad.Nlp.Ner;
 /// <summary>Kinds of gazetteer entry; each is one bit of an entry's mask.</summary>
 public enum GazetteerType
 {
-    Country, Capital, LargeCity, City, Region, Area, Organization, Actor, ArmedGroup, Person, Demonym,
+    Country, Capital, LargeCity, City, Region, Area, Organization, Company, ArmedGroup, Person, Demonym,
     /// <summary>Word-level: a token seen as a person's first name.</summary>
     FirstName,
     /// <summary>Word-level: a token seen as a person's last name.</summary>
@@ -16,6 +16,8 @@ public enum GazetteerType
     LexiconPerson, LexiconPlace, LexiconGroup,
     /// <summary>Word-level: an ordinary lower-case English word in WordNet ("heather", "mobile").</summary>
     CommonWord,
+    /// <summary>A multi-word role or body phrase, matched in any case ("foreign minister", "department of defense").</summary>
+    AgentPhrase,
 }
 
 /// <summary>
@@ -110,8 +112,8 @@ public sealed class Gazetteer
                     if (!capitalized) wordMask &= AnyCaseTypes;
                     if (wordMask != 0) Mark(bits, i, i, wordMask);
                 }
-                if (!capitalized || !StartsCapitalized(tokens[j])) continue;
                 uint phraseMask = mask & ~WordTypes;
+                if (!capitalized || !StartsCapitalized(tokens[j])) phraseMask &= Bit(GazetteerType.AgentPhrase);
                 if (phraseMask != 0) Mark(bits, i, j, phraseMask);
             }
         }

@@ -151,15 +151,36 @@ public static partial class GazetteerBuilder
 
         // Titles: the head noun of each Phoenix agent phrase (MIT), plus our honorifics.
         var titles = new HashSet<string>(ExtraTitles, StringComparer.OrdinalIgnoreCase);
+        var firstNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         string dictionaries = Path.Combine(cameo, "petrarch2-dictionaries");
         foreach (var raw in File.ReadLines(Path.Combine(dictionaries, "Phoenix.agents.txt")))
         {
             string line = StripComment(raw).Trim();
             if (line.Length == 0 || line.Contains('!') || !line.Contains("[~", StringComparison.Ordinal)) continue;
-            var words = PhraseWords(line[..line.IndexOf('[')]);
-            if (words.Count > 0 && words[^1].Length > 2) titles.Add(words[^1]);
+            string phrase = line[..line.IndexOf('[')].Trim();
+            if (phrase.Contains('{')) phrase = phrase[..phrase.IndexOf('{')].Trim();
+            var words = PhraseWords(phrase);
+            if (words.Count == 0) continue;
+            // Phrases not closed by "_" are stems in PETRARCH ("DEFENSE_MINIST"); spell out the forms news uses.
+            bool stem = !phrase.EndsWith('_');
+            string last = words[^1];
+            string[] forms = !stem ? [last]
+                : last.Equals("MINIST", StringComparison.OrdinalIgnoreCase) ? ["MINISTER", "MINISTRY"]
+                : [last, last + "S"];
+            foreach (var form in forms)
+            {
+                if (form.Length > 2 && !stem) titles.Add(form);
+                if (words.Count > 1) Add(string.Join(' ', words.Take(words.Count - 1).Append(form)), GazetteerType.AgentPhrase);
+            }
+            if (words.Count == 1 && last.Length > 2 && stem && !last.Equals("MINIST", StringComparison.OrdinalIgnoreCase)) titles.Add(last);
         }
         foreach (var title in titles) Add(title, GazetteerType.Title);
+
+        // People: national leaders and government members in Phoenix's country actors (generated from CountryInfo, CC BY-SA 3.0).
+        foreach (var record in ActorRecords(Path.Combine(dictionaries, "Phoenix.Countries.actors.txt")))
+            if (record.IsPerson)
+                foreach (var words in record.Phrases)
+                    if (words.Count is >= 2 and <= 4) AddPerson(words);
 
         // Organizations and their people: Phoenix international and militant/non-state actor dictionaries (MIT).
         foreach (var record in ActorRecords(Path.Combine(dictionaries, "Phoenix.International.actors.txt")))
@@ -167,10 +188,13 @@ public static partial class GazetteerBuilder
             {
                 if (words.Count == 0 || titles.Contains(words[0]) || titles.Contains(words[^1])) continue;
                 string phrase = string.Join(' ', words);
-                bool isOrganization = words.Exists(OrganizationWords.Contains) || (words.Count == 1 && words[0].Length <= 6);
-                if (isOrganization) Add(phrase, GazetteerType.Organization);
-                else if (record.IsPerson && words.Count is >= 2 and <= 4) AddPerson(words);
-                else Add(phrase, GazetteerType.Actor);
+                bool company = record.Codes.Contains("MNC", StringComparison.Ordinal);
+                bool organizationWord = words.Exists(OrganizationWords.Contains);
+                bool personLike = words.Count is >= 2 and <= 4 && (record.IsPerson || firstNames.Contains(words[0]));
+                if (company && !organizationWord && personLike) AddPerson(words); // a company's spokesman or chief
+                else if (company) Add(phrase, GazetteerType.Company);
+                else if (organizationWord || words.Count == 1 || !personLike) Add(phrase, GazetteerType.Organization);
+                else AddPerson(words);
             }
         foreach (var record in ActorRecords(Path.Combine(dictionaries, "Phoenix.MilNonState.actors.txt")))
             foreach (var words in record.Phrases)
@@ -180,12 +204,6 @@ public static partial class GazetteerBuilder
             var columns = line.TrimEnd('\r').Split('\t');
             if (columns.Length >= 2) Add(columns[1], GazetteerType.Organization);
         }
-
-        // People: national leaders and government members in Phoenix's country actors (generated from CountryInfo, CC BY-SA 3.0).
-        foreach (var record in ActorRecords(Path.Combine(dictionaries, "Phoenix.Countries.actors.txt")))
-            if (record.IsPerson)
-                foreach (var words in record.Phrases)
-                    if (words.Count is >= 2 and <= 4) AddPerson(words);
 
         // WordNet 3.0 (WordNet licence, permissive): named instances typed by lexicographer file, and ordinary words.
         string wordnet = Path.Combine(sharedDataRoot, "lexicon", "wordnet-3.0");
@@ -198,7 +216,7 @@ public static partial class GazetteerBuilder
         {
             if (words.Exists(w => w.Length == 0 || !char.IsLetter(w[0]))) return;
             Add(string.Join(' ', words), GazetteerType.Person);
-            if (words[0].Length > 2 && !words[0].EndsWith('.')) Add(words[0], GazetteerType.FirstName);
+            if (words[0].Length > 2 && !words[0].EndsWith('.')) { Add(words[0], GazetteerType.FirstName); firstNames.Add(words[0]); }
             if (words[^1].Length > 2) Add(words[^1], GazetteerType.Surname);
         }
     }
@@ -271,7 +289,7 @@ public static partial class GazetteerBuilder
         return words;
     }
 
-    private sealed record ActorRecord(List<List<string>> Phrases, bool IsPerson);
+    private sealed record ActorRecord(List<List<string>> Phrases, bool IsPerson, string Codes);
 
     /// <summary>
     /// Records of a PETRARCH actor dictionary: a primary phrase, "+" synonyms, and tab-indented date restrictions.
@@ -281,6 +299,7 @@ public static partial class GazetteerBuilder
     {
         List<List<string>>? phrases = null;
         bool isPerson = false;
+        var codes = new System.Text.StringBuilder();
         foreach (var raw in File.ReadLines(path))
         {
             if (raw.TrimStart().StartsWith('#') || raw.Trim().Length == 0) continue;
@@ -288,22 +307,26 @@ public static partial class GazetteerBuilder
             string line = StripComment(raw);
             bool restriction = line.StartsWith('\t') || line.StartsWith(' ') && line.TrimStart().StartsWith('[');
             bool hasDates = DateRange().IsMatch(line);
+            string text = line.Trim();
+            if (restriction || text.StartsWith('+'))
+                foreach (Match code in CodeBlock().Matches(line)) codes.Append(code.Value);
             if (restriction)
             {
                 if (hasDates) isPerson = true;
                 continue;
             }
-            string text = line.Trim();
             if (text.StartsWith('+'))
             {
                 phrases?.Add(PhraseWords(CodeBlock().Replace(text[1..], " ")));
                 continue;
             }
-            if (phrases != null) yield return new ActorRecord(phrases, isPerson);
+            if (phrases != null) yield return new ActorRecord(phrases, isPerson, codes.ToString());
+            codes.Clear();
+            foreach (Match code in CodeBlock().Matches(line)) codes.Append(code.Value);
             phrases = [PhraseWords(CodeBlock().Replace(text, " "))];
             isPerson = hasDates || comment.Contains("CountryInfo.txt", StringComparison.Ordinal) || comment.Contains("rulers", StringComparison.OrdinalIgnoreCase);
         }
-        if (phrases != null) yield return new ActorRecord(phrases, isPerson);
+        if (phrases != null) yield return new ActorRecord(phrases, isPerson, codes.ToString());
     }
 
     [GeneratedRegex(@"\s+(Province|Region|Oblysy|Oblast|State|Governorate|District|Prefecture|County|Department|Voivodeship)$")]

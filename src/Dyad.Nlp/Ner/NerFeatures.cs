@@ -15,7 +15,7 @@ internal sealed class NerFeatures
         Bias = 1, Lower, Form, Shape, ShortShape, Prefix2, Prefix3, Prefix4, Suffix2, Suffix3, Suffix4,
         PrevLower, NextLower, Prev2Lower, Next2Lower, PrevShort, NextShort, ShapeWindow, PrevBigram, NextBigram,
         Initial, UpperSentence, Length, Gazetteer, PrevGazetteer, NextGazetteer, PrevTitle, Prev2Title, CapsGazetteer,
-        LowerSeenCapitalized, PrevLabelWord, PrevLabelShape, Handle, PrevForm, NextForm,
+        PrevLabelWord, PrevLabelShape, Handle, PrevForm, NextForm,
     }
 
     private readonly Gazetteer _gazetteer;

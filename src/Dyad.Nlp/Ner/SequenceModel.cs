@@ -23,6 +23,12 @@ internal sealed class SequenceModel
 
     public int RowCount => _rows.Count;
 
+    /// <summary>
+    /// Subtracted from every O score at decoding: perceptron taggers under-predict rare labels, so trading a little
+    /// precision for recall raises F1. Chosen on development data after training.
+    /// </summary>
+    public float OutsidePenalty { get; set; }
+
     public void BeginTraining() => _accumulated = new float[_weights.Length];
 
     public void NextStep() => _step++;
@@ -66,6 +72,7 @@ internal sealed class SequenceModel
         {
             var scores = emission.AsSpan(i * l, l);
             foreach (var key in features.Static(i)) AddRow(key, scores);
+            scores[EntityLabels.O] -= OutsidePenalty;
         }
 
         var best = new float[n * l];
@@ -158,6 +165,7 @@ internal sealed class SequenceModel
         _rows.Keys.CopyTo(keys, 0);
         Array.Sort(keys);
         writer.Write(L);
+        writer.Write(OutsidePenalty);
         writer.Write(keys.Length);
         foreach (var key in keys) writer.Write(key);
         foreach (var key in keys)
@@ -171,8 +179,9 @@ internal sealed class SequenceModel
     {
         int labels = reader.ReadInt32();
         if (labels != L) throw new InvalidDataException($"NER model has {labels} labels; this build expects {L}.");
+        float penalty = reader.ReadSingle();
         int count = reader.ReadInt32();
-        var model = new SequenceModel(count);
+        var model = new SequenceModel(count) { OutsidePenalty = penalty };
         var keys = new ulong[count];
         for (int i = 0; i < count; i++) { keys[i] = reader.ReadUInt64(); model._rows[keys[i]] = i; }
         for (int i = 0; i < count * L; i++) model._weights[i] = (float)reader.ReadHalf();
