@@ -14,7 +14,8 @@ internal static class TrainNerCommand
         var output = new Option<string>("--output", "-o") { Description = "Model file to write.", DefaultValueFactory = _ => Path.Combine("models", NerModelFile.DefaultName) };
         var epochs = new Option<int>("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => new NerTrainingOptions().Epochs };
         var seed = new Option<int>("--seed") { Description = "Shuffling seed (training is deterministic for a seed).", DefaultValueFactory = _ => 1 };
-        var command = new Command("ner", "Train the named-entity recognizer (PER, ORG, LOC) and write its model.") { train, dev, shared, output, epochs, seed };
+        var ensemble = new Option<int>("--ensemble") { Description = "Number of models (seeds seed, seed+1, ...) whose weights are averaged.", DefaultValueFactory = _ => 1 };
+        var command = new Command("ner", "Train the named-entity recognizer (PER, ORG, LOC) and write its model.") { train, dev, shared, output, epochs, seed, ensemble };
         command.SetAction(parse =>
         {
             var outWriter = parse.InvocationConfiguration.Output;
@@ -41,7 +42,7 @@ internal static class TrainNerCommand
                 devExamples = sentences.Select(NerExample.From).ToList();
             }
             var gazetteer = GazetteerBuilder.Build(sharedRoot, outWriter);
-            var options = new NerTrainingOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), Log = outWriter };
+            var options = new NerTrainingOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), EnsembleSize = parse.GetValue(ensemble), Log = outWriter };
             var recognizer = EntityRecognizer.Train(examples, devExamples, gazetteer, options);
             string outputPath = parse.GetValue(output)!;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);

@@ -17,6 +17,8 @@ public sealed record NerTrainingOptions
     public int Seed { get; init; } = 1;
     /// <summary>Extra training copies given a news dateline prefix (see <see cref="DatelineAugmenter"/>); 0 turns it off.</summary>
     public int DatelineCopies { get; init; } = 800;
+    /// <summary>Models trained with seeds Seed, Seed+1, ... whose weights are averaged into the result.</summary>
+    public int EnsembleSize { get; init; } = 1;
     /// <summary>Progress lines (epoch, dev F1); null for silence.</summary>
     public TextWriter? Log { get; init; }
 }
@@ -53,6 +55,24 @@ public sealed class EntityRecognizer
     {
         options ??= new NerTrainingOptions();
         if (options.DatelineCopies > 0) train = DatelineAugmenter.Augment(train, options.DatelineCopies, options.Seed);
+        if (options.EnsembleSize <= 1) return TrainOne(train, dev, gazetteer, options);
+        var members = new List<SequenceModel>();
+        for (int k = 0; k < options.EnsembleSize; k++)
+        {
+            options.Log?.WriteLine($"ensemble member {k + 1} of {options.EnsembleSize}");
+            members.Add(TrainOne(train, dev, gazetteer, options with { Seed = options.Seed + k })._model);
+        }
+        var ensemble = new EntityRecognizer(SequenceModel.Mean(members), gazetteer);
+        if (dev != null)
+        {
+            options.Log?.WriteLine($"ensemble: dev F1 {100 * ensemble.Evaluate(dev).Overall.F1:F2}");
+            ensemble.TuneOutsidePenalty(dev, options.Log);
+        }
+        return ensemble;
+    }
+
+    private static EntityRecognizer TrainOne(IReadOnlyList<NerExample> train, IReadOnlyList<NerExample>? dev, Gazetteer gazetteer, NerTrainingOptions options)
+    {
         var model = new SequenceModel(1 << 16);
         model.BeginTraining();
         var features = new NerFeatures(gazetteer);

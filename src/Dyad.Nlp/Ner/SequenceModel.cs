@@ -77,6 +77,9 @@ internal sealed class SequenceModel
 
         var best = new float[n * l];
         var back = new int[n * l];
+        // Transition rows do not depend on the token: look them up once per sentence.
+        var transitions = new float[(l + 1) * l];
+        for (int p = -1; p < l; p++) AddRow(NerFeatures.TransitionKey(p), transitions.AsSpan((p + 1) * l, l));
         Span<float> pair = stackalloc float[l];
         for (int i = 0; i < n; i++)
         {
@@ -88,8 +91,7 @@ internal sealed class SequenceModel
                 int previous = i == 0 ? -1 : p;
                 float before = i == 0 ? 0 : best[(i - 1) * l + p];
                 if (float.IsNegativeInfinity(before)) continue;
-                pair.Clear();
-                AddRow(NerFeatures.TransitionKey(previous), pair);
+                transitions.AsSpan((previous + 1) * l, l).CopyTo(pair);
                 AddRow(NerFeatures.PairKey(false, previous, features.PairWord(i)), pair);
                 AddRow(NerFeatures.PairKey(true, previous, features.PairShape(i)), pair);
                 for (int y = 0; y < l; y++)
@@ -154,6 +156,26 @@ internal sealed class SequenceModel
             if (!keep) continue;
             int newRow = result.Row(key, create: true);
             average.CopyTo(result._weights.AsSpan(newRow * L, L));
+        }
+        return result;
+    }
+
+    /// <summary>The mean of several models' weights (rows missing from a model count as zero): a cheap ensemble that steadies run-to-run noise.</summary>
+    public static SequenceModel Mean(IReadOnlyList<SequenceModel> models)
+    {
+        var result = new SequenceModel(models[0].RowCount * 2);
+        float share = 1f / models.Count;
+        foreach (var model in models)
+        {
+            result.OutsidePenalty += model.OutsidePenalty * share;
+            var keys = new ulong[model._rows.Count];
+            model._rows.Keys.CopyTo(keys, 0);
+            Array.Sort(keys); // row order, and so the saved file, must not depend on dictionary order
+            foreach (var key in keys)
+            {
+                int from = model._rows[key] * L, to = result.Row(key, create: true) * L;
+                for (int y = 0; y < L; y++) result._weights[to + y] += model._weights[from + y] * share;
+            }
         }
         return result;
     }

@@ -94,3 +94,27 @@ public class EntityRecognizerTrainingTests
         sentence.Demonyms.ShouldBeEmpty();
     }
 }
+
+public class DatelineAugmenterTests
+{
+    [Fact]
+    public void CopiesGainADatelineAndKeepTheirEntitiesAligned()
+    {
+        var examples = EntityRecognizerTrainingTests.Fixture();
+        var augmented = DatelineAugmenter.Augment(examples, copies: 50, seed: 3);
+        augmented.Count.ShouldBeGreaterThan(examples.Count);
+        foreach (var copy in augmented.Skip(examples.Count))
+        {
+            copy.Entities[0].Type.ShouldBe("LOC");
+            copy.Entities[0].Start.ShouldBe(0);
+            copy.Tokens.ShouldContain(t => t == "-" || t == "--");
+            foreach (var span in copy.Entities)
+                span.End.ShouldBeLessThanOrEqualTo(copy.Tokens.Length);
+            // The body keeps its own entity words under its shifted spans.
+            var body = examples.First(e => e.Tokens.Length < copy.Tokens.Length && copy.Tokens.AsSpan(copy.Tokens.Length - e.Tokens.Length).SequenceEqual(e.Tokens));
+            copy.Entities.Length.ShouldBeGreaterThanOrEqualTo(body.Entities.Length + 1);
+        }
+        DatelineAugmenter.Augment(examples, 50, 3).Skip(examples.Count).Select(e => string.Join(' ', e.Tokens))
+            .ShouldBe(augmented.Skip(examples.Count).Select(e => string.Join(' ', e.Tokens)));
+    }
+}
