@@ -18,6 +18,8 @@ public enum GazetteerType
     CommonWord,
     /// <summary>A multi-word role or body phrase, matched in any case ("foreign minister", "department of defense").</summary>
     AgentPhrase,
+    /// <summary>Word-level: a capitalized head noun of organization names ("Ministry", "University", "Party").</summary>
+    OrganizationWord,
 }
 
 /// <summary>
@@ -29,7 +31,7 @@ public sealed class Gazetteer
 {
     public const int MaxPhraseTokens = 8;
     public static readonly int TypeCount = Enum.GetValues<GazetteerType>().Length;
-    private const uint WordTypes = (1u << (int)GazetteerType.FirstName) | (1u << (int)GazetteerType.Surname) | (1u << (int)GazetteerType.Title) | (1u << (int)GazetteerType.CommonWord);
+    private const uint WordTypes = (1u << (int)GazetteerType.FirstName) | (1u << (int)GazetteerType.Surname) | (1u << (int)GazetteerType.Title) | (1u << (int)GazetteerType.CommonWord) | (1u << (int)GazetteerType.OrganizationWord);
     private const uint AnyCaseTypes = (1u << (int)GazetteerType.Title) | (1u << (int)GazetteerType.CommonWord);
 
     private readonly SortedDictionary<string, uint> _entries;

@@ -26,6 +26,9 @@ public static partial class GazetteerBuilder
         "coalition", "partnership", "secretariat", "trust", "institution", "ministry", "department", "bureau",
         "guard", "militia", "jihad", "taliban", "hezbollah", "hamas", "qaeda", "cells", "faction", "nuclei",
         "legion", "battalion", "commando", "command", "unit", "division", "corps", "church", "club", "press", "news",
+        "airlines", "airways", "bank", "holdings", "industries", "systems", "technologies", "telecom", "motors", "times",
+        "post", "journal", "herald", "tribune", "gazette", "agency", "police", "senate", "cabinet", "government", "college",
+        "school", "hospital", "airport",
     };
 
     // Our own list of nationality adjectives and group names the open country tables lack ("Kazakh": they list only
@@ -153,28 +156,25 @@ public static partial class GazetteerBuilder
         var titles = new HashSet<string>(ExtraTitles, StringComparer.OrdinalIgnoreCase);
         var firstNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         string dictionaries = Path.Combine(cameo, "petrarch2-dictionaries");
+        // Agent phrases may use macros defined as "!MINIST! = MINISTER, MINISTERS, MINISTRY, MINISTRIES".
+        var macros = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var raw in File.ReadLines(Path.Combine(dictionaries, "Phoenix.agents.txt")))
         {
             string line = StripComment(raw).Trim();
-            if (line.Length == 0 || line.Contains('!') || !line.Contains("[~", StringComparison.Ordinal)) continue;
-            string phrase = line[..line.IndexOf('[')].Trim();
-            if (phrase.Contains('{')) phrase = phrase[..phrase.IndexOf('{')].Trim();
-            var words = PhraseWords(phrase);
-            if (words.Count == 0) continue;
-            // Phrases not closed by "_" are stems in PETRARCH ("DEFENSE_MINIST"); spell out the forms news uses.
-            bool stem = !phrase.EndsWith('_');
-            string last = words[^1];
-            string[] forms = !stem ? [last]
-                : last.Equals("MINIST", StringComparison.OrdinalIgnoreCase) ? ["MINISTER", "MINISTRY"]
-                : [last, last + "S"];
-            foreach (var form in forms)
+            if (line.StartsWith('!') && line.Contains('='))
             {
-                if (form.Length > 2 && !stem) titles.Add(form);
-                if (words.Count > 1) Add(string.Join(' ', words.Take(words.Count - 1).Append(form)), GazetteerType.AgentPhrase);
+                macros[line[..line.IndexOf('=')].Trim()] = line[(line.IndexOf('=') + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                continue;
             }
-            if (words.Count == 1 && last.Length > 2 && stem && !last.Equals("MINIST", StringComparison.OrdinalIgnoreCase)) titles.Add(last);
+            if (line.Length == 0 || !line.Contains("[~", StringComparison.Ordinal)) continue;
+            string pattern = line[..line.IndexOf('[')].Trim();
+            if (pattern.Contains('{')) pattern = pattern[..pattern.IndexOf('{')].Trim();
+            foreach (var phrase in ExpandMacros(pattern, macros))
+                AddAgent(phrase);
         }
         foreach (var title in titles) Add(title, GazetteerType.Title);
+        foreach (var word in OrganizationWords)
+            if (word.Length > 3) Add(word, GazetteerType.OrganizationWord);
 
         // People: national leaders and government members in Phoenix's country actors (generated from CountryInfo, CC BY-SA 3.0).
         foreach (var record in ActorRecords(Path.Combine(dictionaries, "Phoenix.Countries.actors.txt")))
@@ -211,6 +211,24 @@ public static partial class GazetteerBuilder
 
         log?.WriteLine($"gazetteer: {entries.Count:N0} entries, {demonyms.Count:N0} demonyms, {titles.Count:N0} titles");
         return new Gazetteer(entries, demonyms);
+
+        void AddAgent(string phrase)
+        {
+            var words = PhraseWords(phrase);
+            if (words.Count == 0) return;
+            // Phrases not closed by "_" are stems in PETRARCH ("DEFENSE_MINIST"); spell out the forms news uses.
+            bool stem = !phrase.EndsWith('_');
+            string last = words[^1];
+            string[] forms = !stem ? [last]
+                : last.Equals("MINIST", StringComparison.OrdinalIgnoreCase) ? ["MINISTER", "MINISTRY"]
+                : [last, last + "S"];
+            foreach (var form in forms)
+            {
+                if (form.Length > 2 && !stem) titles.Add(form);
+                if (words.Count > 1) Add(string.Join(' ', words.Take(words.Count - 1).Append(form)), GazetteerType.AgentPhrase);
+            }
+            if (words.Count == 1 && last.Length > 2 && stem && !last.Equals("MINIST", StringComparison.OrdinalIgnoreCase)) titles.Add(last);
+        }
 
         void AddPerson(List<string> words)
         {
@@ -262,6 +280,22 @@ public static partial class GazetteerBuilder
                 }
             }
         }
+    }
+
+    /// <summary>Every spelling of an agent pattern with its "!MACRO!" parts replaced by each alternative (closed with "_").</summary>
+    private static IEnumerable<string> ExpandMacros(string pattern, Dictionary<string, string[]> macros)
+    {
+        int open = pattern.IndexOf('!');
+        int close = open >= 0 ? pattern.IndexOf('!', open + 1) : -1;
+        if (close < 0)
+        {
+            if (!pattern.Contains('!')) yield return pattern;
+            yield break;
+        }
+        if (!macros.TryGetValue(pattern[open..(close + 1)], out var alternatives)) yield break;
+        foreach (var alternative in alternatives)
+            foreach (var expanded in ExpandMacros(pattern[..open] + alternative + "_" + pattern[(close + 1)..].TrimStart('_'), macros))
+                yield return expanded;
     }
 
     private static IEnumerable<string> Strings(JsonElement element)
