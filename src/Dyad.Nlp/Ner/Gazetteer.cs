@@ -20,6 +20,10 @@ public enum GazetteerType
     AgentPhrase,
     /// <summary>Word-level: a capitalized head noun of organization names ("Ministry", "University", "Party").</summary>
     OrganizationWord,
+    /// <summary>A lower-case run matching a place entry ("kerala"), when it is not an ordinary word: web text drops capitals.</summary>
+    UncasedPlace,
+    /// <summary>A lower-case run matching an organization, company or person entry, when it is not an ordinary word.</summary>
+    UncasedName,
 }
 
 /// <summary>
@@ -115,11 +119,32 @@ public sealed class Gazetteer
                     if (wordMask != 0) Mark(bits, i, i, wordMask);
                 }
                 uint phraseMask = mask & ~WordTypes;
-                if (!capitalized || !StartsCapitalized(tokens[j])) phraseMask &= Bit(GazetteerType.AgentPhrase);
+                if (!capitalized || !StartsCapitalized(tokens[j]))
+                {
+                    phraseMask = Uncased(phraseMask, (mask & Bit(GazetteerType.CommonWord)) != 0);
+                    if (j > i && phraseMask != 0 && (LookupHash(tokens[j]) & Bit(GazetteerType.CommonWord)) != 0 && (LookupHash(first) & Bit(GazetteerType.CommonWord)) != 0)
+                        phraseMask &= Bit(GazetteerType.AgentPhrase); // "new york" yes, "general fund" no
+                }
                 if (phraseMask != 0) Mark(bits, i, j, phraseMask);
             }
         }
     }
+
+    private const uint PlaceTypes = (1u << (int)GazetteerType.Country) | (1u << (int)GazetteerType.Capital) | (1u << (int)GazetteerType.LargeCity)
+        | (1u << (int)GazetteerType.City) | (1u << (int)GazetteerType.Region) | (1u << (int)GazetteerType.Area);
+    private const uint NameTypes = (1u << (int)GazetteerType.Organization) | (1u << (int)GazetteerType.Company) | (1u << (int)GazetteerType.Person) | (1u << (int)GazetteerType.ArmedGroup);
+
+    /// <summary>What a lower-case match may signal: role phrases as they are; places and names only as their uncased kinds.</summary>
+    private static uint Uncased(uint mask, bool commonWord)
+    {
+        uint result = mask & Bit(GazetteerType.AgentPhrase);
+        if (commonWord) return result;
+        if ((mask & PlaceTypes) != 0) result |= Bit(GazetteerType.UncasedPlace);
+        if ((mask & NameTypes) != 0) result |= Bit(GazetteerType.UncasedName);
+        return result;
+    }
+
+    private uint LookupHash(string token) => _masks.GetValueOrDefault(Extend(FeatureHash.Seed, token));
 
     private static void Mark(Span<UInt128> bits, int first, int last, uint mask)
     {

@@ -11,6 +11,8 @@ public class GazetteerTests
             ["Inter-Parliamentary Union"] = Gazetteer.Bit(GazetteerType.Organization),
             ["foreign minister"] = Gazetteer.Bit(GazetteerType.AgentPhrase),
             ["Galym"] = Gazetteer.Bit(GazetteerType.FirstName),
+            ["Ostrava"] = Gazetteer.Bit(GazetteerType.City),
+            ["Mobile"] = Gazetteer.Bit(GazetteerType.City) | Gazetteer.Bit(GazetteerType.CommonWord),
         },
         new Dictionary<string, string> { ["Kazakh"] = "KAZ", ["South Korean"] = "KOR" });
 
@@ -41,10 +43,25 @@ public class GazetteerTests
         var tokens = new[] { "the", "inter-parliamentary", "union", "and", "the", "foreign", "minister", "Galym" };
         var bits = new UInt128[tokens.Length];
         Small().Match(tokens, bits);
-        bits[1].ShouldBe(UInt128.Zero);
+        Has(bits[1], GazetteerType.Organization, 0).ShouldBeFalse();
+        Has(bits[1], GazetteerType.UncasedName, 0).ShouldBeTrue();
         Has(bits[5], GazetteerType.AgentPhrase, 0).ShouldBeTrue();
         Has(bits[6], GazetteerType.AgentPhrase, 2).ShouldBeTrue();
         Has(bits[7], GazetteerType.FirstName, 3).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void LowerCasePlacesGetOnlyTheUncasedKindAndNeverWhenTheyAreOrdinaryWords()
+    {
+        var tokens = new[] { "flew", "to", "ostrava", "with", "my", "mobile", "in", "Mobile" };
+        var bits = new UInt128[tokens.Length];
+        Small().Match(tokens, bits);
+        Has(bits[2], GazetteerType.UncasedPlace, 3).ShouldBeTrue();
+        Has(bits[2], GazetteerType.City, 3).ShouldBeFalse();
+        Has(bits[5], GazetteerType.CommonWord, 3).ShouldBeTrue();
+        Has(bits[5], GazetteerType.City, 3).ShouldBeFalse();
+        Has(bits[5], GazetteerType.UncasedPlace, 3).ShouldBeFalse();
+        Has(bits[7], GazetteerType.City, 3).ShouldBeTrue();
     }
 
     [Fact]
@@ -63,7 +80,7 @@ public class GazetteerTests
         using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) Small().Write(writer);
         stream.Position = 0;
         var copy = Gazetteer.Read(new BinaryReader(stream));
-        copy.EntryCount.ShouldBe(4);
+        copy.EntryCount.ShouldBe(6);
         copy.Lookup("nur sultan").ShouldBe(Gazetteer.Bit(GazetteerType.Capital));
         copy.DemonymCount.ShouldBe(2);
     }
