@@ -9,6 +9,8 @@ internal static class CommandCatalog
     {
         yield return VersionCommand.Create();
         yield return TokenizeCommand.Create();
+        yield return NerCommand.Create();
         yield return EvalCommand.Create();
+        yield return TrainCommand.Create();
     }
 }

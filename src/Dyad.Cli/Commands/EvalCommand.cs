@@ -17,5 +17,6 @@ internal static class EvalCommand
     private static IEnumerable<Command> Subcommands()
     {
         yield return EvalTextCommand.Create();
+        yield return EvalNerCommand.Create();
     }
 }
