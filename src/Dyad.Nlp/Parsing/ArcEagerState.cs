@@ -56,6 +56,29 @@ internal sealed class ArcEagerState
         RootChild = -1;
     }
 
+    /// <summary>Makes this state a copy of <paramref name="o"/> (for beam search).</summary>
+    public void CopyFrom(ArcEagerState o)
+    {
+        int size = o.N + 2;
+        if (Head.Length < size) Reset(o.N);
+        N = o.N;
+        StackSize = o.StackSize;
+        Buffer = o.Buffer;
+        RootChild = o.RootChild;
+        Array.Copy(o.Stack, Stack, o.StackSize);
+        Array.Copy(o.Head, Head, size);
+        Array.Copy(o.Label, Label, size);
+        Array.Copy(o.Left1, Left1, size);
+        Array.Copy(o.Left2, Left2, size);
+        Array.Copy(o.Right1, Right1, size);
+        Array.Copy(o.Right2, Right2, size);
+        Array.Copy(o.LeftCount, LeftCount, size);
+        Array.Copy(o.RightCount, RightCount, size);
+        Array.Copy(o.LeftLabels, LeftLabels, size);
+        Array.Copy(o.RightLabels, RightLabels, size);
+        Array.Copy(o.InStack, InStack, size);
+    }
+
     public bool IsTerminal => Buffer > N;
     public int S0 => Stack[StackSize - 1];
     public int S1 => StackSize >= 2 ? Stack[StackSize - 2] : -1;

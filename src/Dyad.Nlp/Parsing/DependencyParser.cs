@@ -12,7 +12,7 @@ namespace Dyad.Nlp.Parsing;
 public sealed class DependencyParser
 {
     private const string Magic = "DYAD-PARSER";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     private readonly ParserVocabulary _vocab;
     private readonly HashedPerceptron _moves;
@@ -20,12 +20,16 @@ public sealed class DependencyParser
 
     [ThreadStatic] private static Scratch? t_scratch;
 
-    private DependencyParser(ParserVocabulary vocab, HashedPerceptron moves, HashedPerceptron labels)
+    private DependencyParser(ParserVocabulary vocab, HashedPerceptron moves, HashedPerceptron labels, int beamWidth)
     {
         _vocab = vocab;
         _moves = moves;
         _labels = labels;
+        BeamWidth = beamWidth;
     }
+
+    /// <summary>Beam width used when parsing (1 = greedy).</summary>
+    public int BeamWidth { get; }
 
     /// <summary>The relation labels the parser can output.</summary>
     public IReadOnlyList<string> Relations => _vocab.Labels;
@@ -54,8 +58,19 @@ public sealed class DependencyParser
         if (n == 0) return;
         var sc = t_scratch ??= new Scratch();
         sc.X.Encode(_vocab, forms, upos, xpos);
-        Run(sc, _moves, _labels, _vocab);
-        var st = sc.State;
+        ArcEagerState st;
+        if (BeamWidth <= 1)
+        {
+            Run(sc, _moves, _labels, _vocab);
+            st = sc.State;
+        }
+        else
+        {
+            var beam = sc.Beam(BeamWidth);
+            beam.Decode(sc.X, _moves, _labels, _vocab, null);
+            st = beam.Best;
+            Complete(st, sc, _labels, _vocab);
+        }
         for (int i = 1; i <= n; i++)
         {
             heads[i - 1] = st.Head[i];
@@ -81,28 +96,27 @@ public sealed class DependencyParser
             if (best >= ArcEagerState.LeftArc)
             {
                 var (h, d) = st.ArcOf(best);
-                label = h == 0 ? vocab.RootLabel : BestLabel(sc, labels, vocab, h, d);
+                label = h == 0 ? vocab.RootLabel : BestLabel(st, sc, labels, vocab, h, d);
             }
             st.Apply(best, label);
         }
-        Complete(sc, labels, vocab);
+        Complete(st, sc, labels, vocab);
     }
 
     /// <summary>Words left without a head when the buffer runs out are attached to the root word (or become it).</summary>
-    private static void Complete(Scratch sc, HashedPerceptron labels, ParserVocabulary vocab)
+    private static void Complete(ArcEagerState st, Scratch sc, HashedPerceptron labels, ParserVocabulary vocab)
     {
-        var st = sc.State;
         for (int i = 1; i <= st.N; i++)
         {
             if (st.Head[i] >= 0) continue;
             if (st.RootChild < 0) st.AddArc(0, i, vocab.RootLabel);
-            else st.AddArc(st.RootChild, i, BestLabel(sc, labels, vocab, st.RootChild, i));
+            else st.AddArc(st.RootChild, i, BestLabel(st, sc, labels, vocab, st.RootChild, i));
         }
     }
 
-    private static int BestLabel(Scratch sc, HashedPerceptron labels, ParserVocabulary vocab, int head, int dep)
+    private static int BestLabel(ArcEagerState st, Scratch sc, HashedPerceptron labels, ParserVocabulary vocab, int head, int dep)
     {
-        int k = ParserFeatures.Label(sc.State, sc.X, head, dep, labels.Bits, sc.LabelRows);
+        int k = ParserFeatures.Label(st, sc.X, head, dep, labels.Bits, sc.LabelRows);
         labels.Score(sc.LabelRows.AsSpan(0, k), sc.LabelScores);
         return ArgmaxLabel(sc.LabelScores, vocab, -1);
     }
@@ -151,7 +165,7 @@ public sealed class DependencyParser
 
         var rng = new Random(options.Seed);
         var order = Enumerable.Range(0, train.Count).ToArray();
-        var sc = new Scratch();
+        var sc = new Scratch { TrainWidth = options.BeamWidth };
         Span<int> costs = stackalloc int[ArcEagerState.MoveCount];
         DependencyParser? best = null;
         double bestLas = double.NegativeInfinity;
@@ -161,7 +175,15 @@ public sealed class DependencyParser
             rng.Shuffle(order);
             bool explore = iter >= options.ExploreFromIteration;
             long decisions = 0, errors = 0;
-            foreach (int s in order)
+            if (options.BeamWidth > 1)
+            {
+                foreach (int s in order)
+                {
+                    decisions++;
+                    if (TrainBeam(train[s], goldHeads[s], goldLabels[s], vocab, moves, labels, sc)) errors++;
+                }
+            }
+            else foreach (int s in order)
             {
                 var t = train[s];
                 var gh = goldHeads[s];
@@ -215,7 +237,7 @@ public sealed class DependencyParser
                     st.Apply(follow, label);
                 }
             }
-            var candidate = new DependencyParser(vocab, moves.Averaged(), labels.Averaged());
+            var candidate = new DependencyParser(vocab, moves.Averaged(), labels.Averaged(), options.BeamWidth);
             string devReport = "";
             if (dev != null && dev.Count > 0)
             {
@@ -227,6 +249,97 @@ public sealed class DependencyParser
             log?.WriteLine($"parser pass {iter}: move errors {100.0 * errors / Math.Max(1, decisions):F2}% of {decisions}{devReport} ({clock.Elapsed.TotalSeconds:F1}s)");
         }
         return best!;
+    }
+
+    /// <summary>
+    /// One global-training step: label model trained along the gold move sequence, then a beam decode and a
+    /// max-violation update of the move model. Returns true when the model was updated.
+    /// </summary>
+    private static bool TrainBeam(ParserTrainingSentence t, int[] gh, int[] gl, ParserVocabulary vocab,
+        HashedPerceptron moves, HashedPerceptron labels, Scratch sc)
+    {
+        sc.X.Encode(vocab, t.Forms, t.Upos, t.Xpos);
+        var gold = sc.Gold;
+        var st = sc.State;
+        int n = t.Count;
+        int maxSteps = 2 * n + 2;
+        if (gold.Moves.Length < maxSteps)
+        {
+            gold.Moves = new int[maxSteps * 2];
+            gold.PrefixScore = new double[maxSteps * 2 + 1];
+            sc.PredMoves = new int[maxSteps * 4];
+            sc.PredLabels = new int[maxSteps * 4];
+            sc.GoldLabelSeq = new int[maxSteps * 2];
+        }
+        gold.Heads = gh;
+        gold.Labels = gl;
+        // Static oracle run: gold moves, their prefix scores, and label-model training on gold arcs.
+        Span<int> costs = stackalloc int[ArcEagerState.MoveCount];
+        st.Reset(n);
+        int len = 0;
+        gold.PrefixScore[0] = 0;
+        while (!st.IsTerminal)
+        {
+            ArcEagerOracle.Costs(st, gh, costs);
+            int move = costs[ArcEagerState.LeftArc] == 0 ? ArcEagerState.LeftArc
+                : costs[ArcEagerState.RightArc] == 0 ? ArcEagerState.RightArc
+                : costs[ArcEagerState.Reduce] == 0 ? ArcEagerState.Reduce
+                : ArcEagerState.Shift;
+            int k = ParserFeatures.Moves(st, sc.X, moves.Bits, sc.Rows);
+            moves.Score(sc.Rows.AsSpan(0, k), sc.MoveScores);
+            gold.PrefixScore[len + 1] = gold.PrefixScore[len] + sc.MoveScores[move];
+            int label = -1;
+            if (move >= ArcEagerState.LeftArc)
+            {
+                var (h, d) = st.ArcOf(move);
+                label = gl[d];
+                if (h != 0)
+                {
+                    int lk = ParserFeatures.Label(st, sc.X, h, d, labels.Bits, sc.LabelRows);
+                    var lrows = sc.LabelRows.AsSpan(0, lk);
+                    labels.Score(lrows, sc.LabelScores);
+                    int guess = ArgmaxLabel(sc.LabelScores, vocab, -1);
+                    labels.Tick();
+                    if (guess != label) labels.Update(lrows, label, guess);
+                }
+            }
+            gold.Moves[len] = move;
+            sc.GoldLabelSeq[len] = label;
+            len++;
+            st.Apply(move, label);
+        }
+        gold.Length = len;
+
+        var beam = sc.Beam(sc.TrainWidth);
+        var (step, _) = beam.Decode(sc.X, moves, labels, vocab, gold);
+        moves.Tick();
+        if (step < 0) return false;
+        beam.Backtrack(step, sc.PredMoves, sc.PredLabels);
+        // Only steps from the first difference on can differ in features, so replay both prefixes from the start
+        // and update where they disagree or after they diverged.
+        int first = 0;
+        while (first <= step && gold.MoveAt(first) == sc.PredMoves[first]
+               && (first >= len || sc.GoldLabelSeq[first] == sc.PredLabels[first])) first++;
+        if (first > step) return false;
+        Replay(st, sc, moves, n, gold.Moves, sc.GoldLabelSeq, Math.Min(step + 1, len), first, +1f);
+        Replay(st, sc, moves, n, sc.PredMoves, sc.PredLabels, step + 1, first, -1f);
+        return true;
+    }
+
+    private static void Replay(ArcEagerState st, Scratch sc, HashedPerceptron moves, int n, int[] seq, int[] labels, int count, int from, float delta)
+    {
+        st.Reset(n);
+        for (int i = 0; i < count; i++)
+        {
+            int m = seq[i];
+            if (m < 0) break;
+            if (i >= from)
+            {
+                int k = ParserFeatures.Moves(st, sc.X, moves.Bits, sc.Rows);
+                moves.Update(sc.Rows.AsSpan(0, k), m, delta);
+            }
+            st.Apply(m, labels[i]);
+        }
     }
 
     /// <summary>Parses the sentences with their given tags and scores the trees against their gold trees.</summary>
@@ -248,6 +361,7 @@ public sealed class DependencyParser
         using var bw = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         bw.Write(Magic);
         bw.Write(FormatVersion);
+        bw.Write(BeamWidth);
         _vocab.Write(bw);
         bw.Flush();
         _moves.Write(stream);
@@ -263,12 +377,14 @@ public sealed class DependencyParser
         if (magic != Magic) throw new InvalidDataException("not a Dyad parser model");
         int version = br.ReadInt32();
         if (version != FormatVersion) throw new InvalidDataException($"parser model format {version} is not supported (expected {FormatVersion})");
+        int beamWidth = br.ReadInt32();
+        if (beamWidth is < 1 or > 256) throw new InvalidDataException("corrupt parser model (beam width)");
         var vocab = ParserVocabulary.Read(br);
         var moves = HashedPerceptron.Read(stream);
         var labels = HashedPerceptron.Read(stream);
         if (labels.Classes != vocab.LabelCount || moves.Classes != ArcEagerState.MoveCount)
             throw new InvalidDataException("parser model tables do not match its vocabulary");
-        return new DependencyParser(vocab, moves, labels);
+        return new DependencyParser(vocab, moves, labels, beamWidth);
     }
 
     public static DependencyParser Load(string path)
@@ -287,5 +403,10 @@ public sealed class DependencyParser
         public readonly int[] LabelRows = new int[ParserFeatures.MaxLabelFeatures];
         public readonly float[] MoveScores = new float[8];
         public readonly float[] LabelScores = new float[1024];
+        private BeamSearch? _beam;
+        public int TrainWidth = 1;
+        public readonly BeamSearch.GoldPath Gold = new();
+        public int[] PredMoves = Array.Empty<int>(), PredLabels = Array.Empty<int>(), GoldLabelSeq = Array.Empty<int>();
+        public BeamSearch Beam(int width) => _beam ??= new BeamSearch(width);
     }
 }

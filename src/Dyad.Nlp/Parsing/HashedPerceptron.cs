@@ -85,6 +85,12 @@ internal sealed class HashedPerceptron
         }
     }
 
+    /// <summary>Adds <paramref name="delta"/> to one class's weight for every active feature.</summary>
+    public void Update(ReadOnlySpan<int> rows, int cls, float delta)
+    {
+        foreach (int r in rows) Add(r * Stride + cls, delta);
+    }
+
     private void Add(int i, float delta)
     {
         _totals![i] += (double)(_time - _stamps![i]) * _weights[i];

@@ -6,6 +6,8 @@ public sealed record ParserOptions
     /// <summary>Passes over the training set; the pass scoring best on dev is kept.</summary>
     public int Iterations { get; init; } = 15;
     public int Seed { get; init; } = 1;
+    /// <summary>Beam width; 1 trains and parses greedily with a dynamic oracle, larger widths use global training with max-violation updates.</summary>
+    public int BeamWidth { get; init; } = 1;
     /// <summary>log2 of the number of hashed feature rows for move scoring.</summary>
     public int MoveBits { get; init; } = 21;
     /// <summary>log2 of the number of hashed feature rows for label scoring.</summary>
