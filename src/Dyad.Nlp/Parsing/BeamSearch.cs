@@ -10,6 +10,7 @@ namespace Dyad.Nlp.Parsing;
 internal sealed class BeamSearch
 {
     private readonly int _width;
+    public int Width => _width;
     private ArcEagerState[] _cur, _next;
     private double[] _curScore, _nextScore;
     private bool[] _curGold, _nextGold;
@@ -22,6 +23,11 @@ internal sealed class BeamSearch
     private readonly int[] _labelRows = new int[ParserFeatures.MaxLabelFeatures];
     private readonly float[] _scores = new float[8];
     private readonly float[] _labelScores = new float[1024];
+    // Hypotheses in a beam often build the same arc in the same local context; the relation depends only on the
+    // label feature rows, so a small per-sentence cache keyed by a hash of those rows saves rescoring it.
+    private const int CacheSize = 512;
+    private readonly ulong[] _cacheKeys = new ulong[CacheSize];
+    private readonly int[] _cacheLabels = new int[CacheSize];
 
     public BeamSearch(int width)
     {
@@ -65,6 +71,7 @@ internal sealed class BeamSearch
     /// <summary>Result of a training decode: the step and beam slot of maximum violation, or step -1 if none.</summary>
     public (int Step, double Violation) Decode(EncodedSentence x, HashedPerceptron moves, HashedPerceptron labels, ParserVocabulary vocab, GoldPath? gold)
     {
+        Array.Clear(_cacheKeys);
         _cur[0].Reset(x.N);
         _curScore[0] = 0;
         _curGold[0] = true;
@@ -154,6 +161,11 @@ internal sealed class BeamSearch
     private int BestLabel(ArcEagerState st, EncodedSentence x, HashedPerceptron labels, ParserVocabulary vocab, int head, int dep)
     {
         int k = ParserFeatures.Label(st, x, head, dep, labels.Bits, _labelRows);
+        ulong key = 0xCBF29CE484222325UL;
+        for (int i = 0; i < k; i++) key = (key ^ (uint)_labelRows[i]) * 0x100000001B3UL;
+        key |= 1; // 0 marks an empty slot
+        int slot = (int)(key >> 55) & (CacheSize - 1);
+        if (_cacheKeys[slot] == key) return _cacheLabels[slot];
         labels.Score(_labelRows.AsSpan(0, k), _labelScores);
         int best = -1;
         for (int c = 0; c < vocab.LabelCount; c++)
@@ -161,6 +173,8 @@ internal sealed class BeamSearch
             if (c == vocab.RootLabel) continue;
             if (best < 0 || _labelScores[c] > _labelScores[best]) best = c;
         }
+        _cacheKeys[slot] = key;
+        _cacheLabels[slot] = best;
         return best;
     }
 

@@ -31,6 +31,13 @@ public sealed class DependencyParser
     /// <summary>Beam width used when parsing (1 = greedy).</summary>
     public int BeamWidth { get; }
 
+    /// <summary>The same model decoding with another beam width (narrower is faster, usually a little less accurate).</summary>
+    public DependencyParser WithBeamWidth(int beamWidth)
+    {
+        if (beamWidth is < 1 or > 256) throw new ArgumentOutOfRangeException(nameof(beamWidth));
+        return new DependencyParser(_vocab, _moves, _labels, beamWidth);
+    }
+
     /// <summary>The relation labels the parser can output.</summary>
     public IReadOnlyList<string> Relations => _vocab.Labels;
 
@@ -387,6 +394,12 @@ public sealed class DependencyParser
         return new DependencyParser(vocab, moves, labels, beamWidth);
     }
 
+    public void Save(string path)
+    {
+        using var fs = File.Create(path);
+        Save(fs);
+    }
+
     public static DependencyParser Load(string path)
     {
         using var fs = File.OpenRead(path);
@@ -407,6 +420,6 @@ public sealed class DependencyParser
         public int TrainWidth = 1;
         public readonly BeamSearch.GoldPath Gold = new();
         public int[] PredMoves = Array.Empty<int>(), PredLabels = Array.Empty<int>(), GoldLabelSeq = Array.Empty<int>();
-        public BeamSearch Beam(int width) => _beam ??= new BeamSearch(width);
+        public BeamSearch Beam(int width) => _beam != null && _beam.Width == width ? _beam : _beam = new BeamSearch(width);
     }
 }

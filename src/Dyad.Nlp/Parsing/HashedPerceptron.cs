@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace Dyad.Nlp.Parsing;
 
@@ -10,7 +11,10 @@ namespace Dyad.Nlp.Parsing;
 /// </summary>
 internal sealed class HashedPerceptron
 {
+    // Full-precision weights while training; null for a loaded model, which keeps the saved half-precision
+    // values as they are (half the memory traffic when scoring, identical scores).
     private float[] _weights;
+    private readonly Half[]? _half;
     // Training-only state for averaging; null for a loaded model.
     private double[]? _totals;
     private int[]? _stamps;
@@ -33,6 +37,15 @@ internal sealed class HashedPerceptron
         _weights = weights;
     }
 
+    private HashedPerceptron(int bits, int classes, Half[] weights)
+    {
+        Bits = bits;
+        Classes = classes;
+        Stride = classes <= 4 ? classes : (classes + 7) & ~7;
+        _weights = [];
+        _half = weights;
+    }
+
     public int Bits { get; }
     public int Classes { get; }
     /// <summary>Row width: classes rounded up so rows are vector-aligned.</summary>
@@ -41,6 +54,11 @@ internal sealed class HashedPerceptron
     /// <summary>Adds the rows of the active features into <paramref name="scores"/> (length >= Stride).</summary>
     public void Score(ReadOnlySpan<int> rows, Span<float> scores)
     {
+        if (_half != null)
+        {
+            ScoreHalf(rows, scores);
+            return;
+        }
         var w = _weights;
         int stride = Stride;
         scores[..stride].Clear();
@@ -66,8 +84,23 @@ internal sealed class HashedPerceptron
         }
     }
 
+    private void ScoreHalf(ReadOnlySpan<int> rows, Span<float> scores)
+    {
+        var w = _half!;
+        int stride = Stride;
+        scores[..stride].Clear();
+        Span<float> row = stackalloc float[stride];
+        var sum = scores[..stride];
+        foreach (int r in rows)
+        {
+            TensorPrimitives.ConvertToSingle(w.AsSpan(r * stride, stride), row);
+            TensorPrimitives.Add(sum, row, sum);
+        }
+    }
+
     public void BeginTraining()
     {
+        if (_half != null) throw new InvalidOperationException("a loaded model cannot be trained further");
         _totals = new double[_weights.Length];
         _stamps = new int[_weights.Length];
         _time = 0;
@@ -117,9 +150,14 @@ internal sealed class HashedPerceptron
         using var bw = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         bw.Write(Bits);
         bw.Write(Classes);
-        var raw = new byte[_weights.Length * 2];
-        for (int i = 0; i < _weights.Length; i++)
-            BitConverter.TryWriteBytes(raw.AsSpan(i * 2), (Half)_weights[i]);
+        byte[] raw;
+        if (_half != null) raw = System.Runtime.InteropServices.MemoryMarshal.AsBytes(_half.AsSpan()).ToArray();
+        else
+        {
+            raw = new byte[_weights.Length * 2];
+            for (int i = 0; i < _weights.Length; i++)
+                BitConverter.TryWriteBytes(raw.AsSpan(i * 2), (Half)_weights[i]);
+        }
         var packed = new MemoryStream();
         using (var z = new ZLibStream(packed, CompressionLevel.Optimal, leaveOpen: true)) z.Write(raw);
         bw.Write(packed.Length);
@@ -134,12 +172,14 @@ internal sealed class HashedPerceptron
         if (bits is < 4 or > 26 || classes is < 1 or > 1024) throw new InvalidDataException("corrupt parser weight table header");
         long packedLength = br.ReadInt64();
         var packed = br.ReadBytes(checked((int)packedLength));
-        var model = new HashedPerceptron(bits, classes);
-        var raw = new byte[model._weights.Length * 2];
+        int stride = classes <= 4 ? classes : (classes + 7) & ~7;
+        var halves = new Half[(long)stride << bits];
         using (var z = new ZLibStream(new MemoryStream(packed), CompressionMode.Decompress))
-            z.ReadExactly(raw);
-        var halves = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Half>(raw);
-        for (int i = 0; i < halves.Length; i++) model._weights[i] = (float)halves[i];
-        return model;
+            z.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(halves.AsSpan()));
+        if (stride > 4) return new HashedPerceptron(bits, classes, halves);
+        // Narrow rows are read a few values at a time, where converting each half costs more than the memory it saves.
+        var floats = new float[halves.Length];
+        TensorPrimitives.ConvertToSingle(halves, floats);
+        return new HashedPerceptron(bits, classes, floats);
     }
 }

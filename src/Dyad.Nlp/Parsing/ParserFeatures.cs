@@ -8,7 +8,7 @@ namespace Dyad.Nlp.Parsing;
 internal static class ParserFeatures
 {
     public const int MaxMoveFeatures = 96;
-    public const int MaxLabelFeatures = 40;
+    public const int MaxLabelFeatures = 48;
 
     private static ulong Dist(int s0, int n0)
     {
@@ -127,6 +127,19 @@ internal static class ParserFeatures
         rows[k++] = FeatureHash.Row(bits, 76, s0u, n0u, n1u);
         rows[k++] = FeatureHash.Row(bits, 77, s0hasHead, s0w, n0w);
         rows[k++] = FeatureHash.Row(bits, 78, (ulong)x.Suffix[Math.Max(n0, 0)] * (n0 >= 0 ? 1UL : 0UL), n0p, s0p);
+        // robustness to tagging errors: universal tags, suffixes and word bigrams alongside the PTB tags
+        ulong s0suf = Suf(x, s0), n0suf = Suf(x, n0), n1suf = Suf(x, n1), s0hu = U(x, s0h);
+        rows[k++] = FeatureHash.Row(bits, 80, s0u, n0u);
+        rows[k++] = FeatureHash.Row(bits, 81, s0u, n0w);
+        rows[k++] = FeatureHash.Row(bits, 82, s0w, n0u);
+        rows[k++] = FeatureHash.Row(bits, 83, s0suf, n0suf);
+        rows[k++] = FeatureHash.Row(bits, 84, s0suf, n0p);
+        rows[k++] = FeatureHash.Row(bits, 85, s0p, n0suf);
+        rows[k++] = FeatureHash.Row(bits, 86, n0suf, n1suf);
+        rows[k++] = FeatureHash.Row(bits, 87, n0w, n1w);
+        rows[k++] = FeatureHash.Row(bits, 88, s0w, n0w, n1w);
+        rows[k++] = FeatureHash.Row(bits, 89, s0hu, s0u, n0u);
+        rows[k++] = FeatureHash.Row(bits, 90, s0u, n0u, d);
         rows[k++] = FeatureHash.Row(bits, 79, 0); // bias
         return k;
     }
@@ -173,6 +186,15 @@ internal static class ParserFeatures
         rows[k++] = FeatureHash.Row(bits, 125, dir, dl1p, dp, hp);
         rows[k++] = FeatureHash.Row(bits, 126, dir, hw, dsuf);
         rows[k++] = FeatureHash.Row(bits, 127, dir, hL, dw);
+        ulong dnextw = W(x, dep + 1 <= x.N ? dep + 1 : -1), hsuf = Suf(x, head);
+        rows[k++] = FeatureHash.Row(bits, 129, dir, dw, du);
+        rows[k++] = FeatureHash.Row(bits, 130, dir, hw, du);
+        rows[k++] = FeatureHash.Row(bits, 131, dir, hu, dw);
+        rows[k++] = FeatureHash.Row(bits, 132, dir, dsuf, hsuf);
+        rows[k++] = FeatureHash.Row(bits, 133, dir, dsuf, du, hu);
+        rows[k++] = FeatureHash.Row(bits, 134, dir, dnextw, dp);
+        rows[k++] = FeatureHash.Row(bits, 135, dir, hL, du, hu);
+        rows[k++] = FeatureHash.Row(bits, 136, dir, dshape, du, dist);
         rows[k++] = FeatureHash.Row(bits, 128, 0); // bias
         return k;
     }
@@ -180,5 +202,6 @@ internal static class ParserFeatures
     private static ulong W(EncodedSentence x, int i) => i < 0 ? 0UL : (ulong)x.Word[i];
     private static ulong P(EncodedSentence x, int i) => i < 0 ? 0UL : (ulong)x.Xpos[i];
     private static ulong U(EncodedSentence x, int i) => i < 0 ? 0UL : (ulong)x.Upos[i];
+    private static ulong Suf(EncodedSentence x, int i) => i < 0 ? 0UL : (ulong)x.Suffix[i];
     private static ulong L(ArcEagerState st, int i) => i < 0 || st.Label[i] < 0 ? 0UL : (ulong)st.Label[i] + 1;
 }

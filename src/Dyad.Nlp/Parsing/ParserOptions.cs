@@ -9,9 +9,9 @@ public sealed record ParserOptions
     /// <summary>Beam width; 1 trains and parses greedily with a dynamic oracle, larger widths use global training with max-violation updates.</summary>
     public int BeamWidth { get; init; } = 1;
     /// <summary>log2 of the number of hashed feature rows for move scoring.</summary>
-    public int MoveBits { get; init; } = 21;
+    public int MoveBits { get; init; } = 22;
     /// <summary>log2 of the number of hashed feature rows for label scoring.</summary>
-    public int LabelBits { get; init; } = 17;
+    public int LabelBits { get; init; } = 18;
     /// <summary>From this pass on, the parser follows its own mistakes during training (dynamic-oracle exploration).</summary>
     public int ExploreFromIteration { get; init; } = 2;
     /// <summary>Chance of following a wrong predicted move instead of the best correct one once exploring.</summary>
