@@ -13,7 +13,7 @@ namespace Dyad.Bench;
 [MemoryDiagnoser]
 public class ParserBenchmarks
 {
-    private const int SentenceCount = 500;
+    private const int SentenceCount = 400;
     private NlpPipeline _pipeline = null!;
     private Sentence[] _sentences = [];
     private (string[] Forms, string[] Upos, string[] Xpos)[] _tagged = [];
