@@ -52,25 +52,4 @@ public static class ConlluSentences
             w.Deps = "_";
         }
     }
-
-    /// <summary>A CoNLL-U record for a sentence of a tokenized document, with "# text" and the annotations.</summary>
-    public static ConlluSentence FromSentence(Sentence sentence, string documentText, string? sentenceId)
-    {
-        var record = new ConlluSentence();
-        if (sentenceId != null) record.Comments.Add("# sent_id = " + sentenceId);
-        record.Comments.Add("# text = " + sentence.TextOf(documentText).ReplaceLineEndings(" "));
-        for (int i = 0; i < sentence.Count; i++)
-        {
-            var t = sentence.Tokens[i];
-            bool spaceAfter = i + 1 < sentence.Count ? sentence.Tokens[i + 1].Start > t.End : true;
-            record.Words.Add(new ConlluWord
-            {
-                Id = i + 1,
-                Form = t.Text.Replace('\t', ' ').Replace('\n', ' '),
-                Misc = spaceAfter ? "_" : "SpaceAfter=No",
-            });
-        }
-        CopyAnnotations(sentence, record);
-        return record;
-    }
 }

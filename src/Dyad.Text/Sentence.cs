@@ -33,6 +33,15 @@ public sealed class Sentence
     public int[]? Heads { get; set; }
     public string[]? Relations { get; set; }
 
+    // Filled by the entity recognizer (Dyad.Nlp.Ner); null until then.
+    /// <summary>Named-entity mentions (PER, ORG, LOC) in token order, non-overlapping.</summary>
+    public EntitySpan[]? Entities { get; set; }
+    /// <summary>
+    /// Per token: the country or group a nationality/demonym word refers to ("Kazakh" -> "KAZ", "Chinese" -> "CHN",
+    /// ethnic groups by their lower-case CAMEO ethnic code, "Uighur" -> "uig"); null for other tokens.
+    /// </summary>
+    public string?[]? Demonyms { get; set; }
+
     public string TextOf(string documentText) => documentText[Start..End];
 }
 

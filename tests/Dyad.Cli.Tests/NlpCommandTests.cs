@@ -74,6 +74,27 @@ public class NlpCommandTests
     }
 
     [Fact]
+    public void ParseTokenizesRawTextAndParsesIt()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "dyad-parse-" + Guid.NewGuid().ToString("N") + ".txt");
+        try
+        {
+            File.WriteAllText(file, "Police arrested two men in Cairo. The minister urged Kazakhstan to join the talks.\n");
+            var (exit, output, error) = Run(ParseCommand.Create(), "parse", file, "--input-format", "text", "--date", "2024-05-01", "--models", Models, "--no-progress");
+            exit.ShouldBe(0, error);
+            var sentences = ConlluReader.Read(new StringReader(output), "output").ToList();
+            sentences.Count.ShouldBe(2);
+            sentences[0].Text.ShouldBe("Police arrested two men in Cairo.");
+            sentences[0].Words.Select(w => w.Form).ShouldBe(["Police", "arrested", "two", "men", "in", "Cairo", "."]);
+            var root = sentences[0].Words.Single(w => w.Head == 0);
+            root.Form.ShouldBe("arrested");
+            sentences[0].Words.Single(w => w.Deprel == "nsubj").Form.ShouldBe("Police");
+            sentences[0].Words.Single(w => w.Deprel == "obj").Form.ShouldBe("men");
+        }
+        finally { File.Delete(file); }
+    }
+
+    [Fact]
     public void ParseReportsABadLineWithFileAndLineNumber()
     {
         var file = Path.GetTempFileName();
@@ -141,7 +162,7 @@ public class NlpCommandTests
                     ConlluWriter.Write(w, r);
                 }
             var outDir = Path.Combine(dir, "models");
-            var (exit, output, error) = Run(TrainCommand.Create(), "train", "nlp", "--train", treebank, "--dev", treebank, "--out", outDir,
+            var (exit, output, error) = Run(new Command("train") { TrainNlpCommand.Create() }, "train", "nlp", "--train", treebank, "--dev", treebank, "--out", outDir,
                 "--iterations", "2", "--jackknife", "0", "--beam", "2");
             error.ShouldBeEmpty();
             exit.ShouldBe(0);
@@ -154,7 +175,7 @@ public class NlpCommandTests
     [Fact]
     public void TrainNlpNamesAMissingFile()
     {
-        var (exit, _, error) = Run(TrainCommand.Create(), "train", "nlp", "--train", "/nonexistent/train.conllu", "--dev", "/nonexistent/dev.conllu");
+        var (exit, _, error) = Run(new Command("train") { TrainNlpCommand.Create() }, "train", "nlp", "--train", "/nonexistent/train.conllu", "--dev", "/nonexistent/dev.conllu");
         exit.ShouldBe(2);
         error.ShouldContain("/nonexistent/train.conllu");
     }
