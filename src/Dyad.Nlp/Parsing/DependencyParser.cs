@@ -47,7 +47,7 @@ public sealed class DependencyParser
         if (sentence.Upos == null || sentence.Xpos == null)
             throw new InvalidOperationException("the parser needs tagged sentences: run the tagger first");
         int n = sentence.Count;
-        var forms = n <= 256 ? new string[n] : new string[n];
+        var forms = new string[n];
         for (int i = 0; i < n; i++) forms[i] = sentence.Tokens[i].Norm;
         var heads = new int[n];
         var relations = new string[n];
@@ -125,10 +125,11 @@ public sealed class DependencyParser
     {
         int k = ParserFeatures.Label(st, sc.X, head, dep, labels.Bits, sc.LabelRows);
         labels.Score(sc.LabelRows.AsSpan(0, k), sc.LabelScores);
-        return ArgmaxLabel(sc.LabelScores, vocab, -1);
+        return ArgmaxLabel(sc.LabelScores, vocab);
     }
 
-    private static int ArgmaxLabel(ReadOnlySpan<float> scores, ParserVocabulary vocab, int _)
+    /// <summary>The best relation other than root (root is only ever given to an arc from the artificial root).</summary>
+    private static int ArgmaxLabel(ReadOnlySpan<float> scores, ParserVocabulary vocab)
     {
         int best = -1;
         for (int c = 0; c < vocab.LabelCount; c++)
@@ -232,7 +233,7 @@ public sealed class DependencyParser
                             int lk = ParserFeatures.Label(st, sc.X, h, d, labels.Bits, sc.LabelRows);
                             var lrows = sc.LabelRows.AsSpan(0, lk);
                             labels.Score(lrows, sc.LabelScores);
-                            label = ArgmaxLabel(sc.LabelScores, vocab, -1);
+                            label = ArgmaxLabel(sc.LabelScores, vocab);
                             if (gh[d] == h && gl[d] != vocab.RootLabel)
                             {
                                 labels.Tick();
@@ -305,7 +306,7 @@ public sealed class DependencyParser
                     int lk = ParserFeatures.Label(st, sc.X, h, d, labels.Bits, sc.LabelRows);
                     var lrows = sc.LabelRows.AsSpan(0, lk);
                     labels.Score(lrows, sc.LabelScores);
-                    int guess = ArgmaxLabel(sc.LabelScores, vocab, -1);
+                    int guess = ArgmaxLabel(sc.LabelScores, vocab);
                     labels.Tick();
                     if (guess != label) labels.Update(lrows, label, guess);
                 }
