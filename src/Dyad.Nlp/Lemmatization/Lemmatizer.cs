@@ -61,11 +61,12 @@ public sealed class Lemmatizer
         switch (upos)
         {
             case "PUNCT" or "SYM": return form;
-            case "NUM": return HasDigit(form) ? form : lower;
+            case "NUM": return HasDigit(form) ? WithoutThousandsSeparators(form) : lower;
         }
         if (_irregular.TryGetValue(Key(lower, xpos), out lemma)) return lemma;
-        // Acronyms and capitalised adjectives (nationalities, "United") keep their case in EWT.
-        bool keepCase = (upos == "ADJ" && char.IsUpper(form[0])) || (form.Length > 1 && IsAllCaps(form));
+        // Capitalised adjectives (nationalities, "United") keep their case in EWT; all-caps words do not
+        // (EWT lowercases "CEO", "FOOD"), except the known ones in the tables above.
+        bool keepCase = upos == "ADJ" && char.IsUpper(form[0]) && !IsAllCaps(form);
         return ApplyRule(keepCase ? form : lower, lower, xpos);
     }
 
@@ -76,6 +77,20 @@ public sealed class Lemmatizer
     }
 
     private static string Key(string form, string xpos) => string.Concat(form, "\t", xpos);
+
+    /// <summary>EWT writes numeric lemmas without thousands separators: "12,000" -> "12000".</summary>
+    private static string WithoutThousandsSeparators(string s)
+    {
+        int comma = s.IndexOf(',');
+        if (comma <= 0) return s;
+        var sb = new StringBuilder(s.Length);
+        for (int i = 0; i < s.Length; i++)
+        {
+            bool separator = s[i] == ',' && i > 0 && i + 1 < s.Length && char.IsDigit(s[i - 1]) && char.IsDigit(s[i + 1]);
+            if (!separator) sb.Append(s[i]);
+        }
+        return sb.ToString();
+    }
 
     private static bool HasDigit(string s)
     {
@@ -116,7 +131,6 @@ public sealed class Lemmatizer
             }
         var exact = Best(exactCounts);
         var lowerTable = Best(lowerCounts);
-        // The lowercase table only needs entries that the exact table does not already answer the same way.
         var unimorph = new List<(string Form, string Xpos, string Lemma)>();
         var wordnetIrregular = new List<(string Form, string Xpos, string Lemma)>();
         if (lexiconDirectory != null) ReadLexicons(lexiconDirectory, unimorph, wordnetIrregular, known);

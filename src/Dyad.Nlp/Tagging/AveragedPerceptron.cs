@@ -29,9 +29,18 @@ internal sealed class AveragedPerceptron
         foreach (var f in features)
         {
             if (!_rowOf.TryGetValue(f, out int row)) continue;
-            var block = _weights[row / BlockRows];
-            int off = (row % BlockRows) * _classes;
-            for (int c = 0; c < _classes; c++) scores[c] += block[off + c];
+            var weights = _weights[row / BlockRows].AsSpan((row % BlockRows) * _classes, _classes);
+            int c = 0;
+            if (System.Numerics.Vector.IsHardwareAccelerated)
+            {
+                int width = System.Numerics.Vector<float>.Count;
+                for (; c <= _classes - width; c += width)
+                {
+                    var sum = new System.Numerics.Vector<float>(scores[c..]) + new System.Numerics.Vector<float>(weights[c..]);
+                    sum.CopyTo(scores[c..]);
+                }
+            }
+            for (; c < _classes; c++) scores[c] += weights[c];
         }
     }
 

@@ -13,7 +13,7 @@ namespace Dyad.Nlp.Tagging;
 public sealed class PosTagger
 {
     private const string Magic = "DYADTAGR";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 3;
 
     private readonly string[] _upos;
     private readonly string[] _xpos;
@@ -73,12 +73,13 @@ public sealed class PosTagger
         var infos = scratch.Words.AsSpan(0, n + 4);
         Prepare(words, infos, _dictionary);
         var tags = scratch.Tags.AsSpan(0, n);
-        Decode(_pass1, infos, tags, ReadOnlySpan<int>.Empty, scratch);
+        ulong style = TagFeatures.SentenceStyle(words);
+        Decode(_pass1, infos, tags, ReadOnlySpan<int>.Empty, style, scratch);
         if (_pass2 != null)
         {
             var first = scratch.FirstPass.AsSpan(0, n);
             tags.CopyTo(first);
-            Decode(_pass2, infos, tags, first, scratch);
+            Decode(_pass2, infos, tags, first, style, scratch);
         }
         var featIds = scratch.FeatIds.AsSpan(0, n);
         PredictFeats(infos, tags, featIds, scratch);
@@ -99,13 +100,14 @@ public sealed class PosTagger
         infos[words.Length + 3] = WordInfo.Boundary(0xE1);
     }
 
-    private static void Decode(PerceptronModel model, ReadOnlySpan<WordInfo> infos, Span<int> tags, ReadOnlySpan<int> right, Scratch scratch)
+    private static void Decode(PerceptronModel model, ReadOnlySpan<WordInfo> infos, Span<int> tags, ReadOnlySpan<int> right, ulong style, Scratch scratch)
     {
         var features = scratch.Features.AsSpan();
         var scores = scratch.Scores.AsSpan(0, model.Classes);
         for (int i = 0; i < tags.Length; i++)
         {
-            int k = TagFeatures.Extract(infos, i, tags, right, features);
+            if (infos[i + 2].SureTag >= 0) { tags[i] = infos[i + 2].SureTag; continue; }
+            int k = TagFeatures.Extract(infos, i, tags, right, style, features);
             model.Score(features[..k], scores);
             tags[i] = ArgMax(scores);
         }
@@ -180,7 +182,8 @@ public sealed class PosTagger
         {
             var words = train[s].Words;
             var infos = new WordInfo[words.Count + 4];
-            Prepare(words.Select(w => w.Form).ToArray(), infos, dictionary);
+            var forms = words.Select(w => w.Form).ToArray();
+            Prepare(forms, infos, dictionary);
             var gold = new int[words.Count];
             var goldFeats = new int[words.Count];
             for (int i = 0; i < words.Count; i++)
@@ -188,11 +191,16 @@ public sealed class PosTagger
                 gold[i] = tagId[(words[i].Upos, words[i].Xpos)];
                 goldFeats[i] = featId[words[i].Feats];
             }
-            data[s] = new TrainingSentence(infos, gold, goldFeats);
+            data[s] = new TrainingSentence(infos, gold, goldFeats, TagFeatures.SentenceStyle(forms));
         }
 
         var all = Enumerable.Range(0, data.Length).ToArray();
         var pass1 = TrainTagModel(data, all, null, tagList.Length, options, options.Seed, log, "pass1");
+        if (dev != null && dev.Count > 0 && options.SecondPass)
+        {
+            var firstOnly = new PosTagger(upos, xpos, feats, candidates, dictionary, pass1, null, TrainFeatsModel(data, candidates, new TagRoles(upos, xpos), options with { FeatsIterations = 1 }, null));
+            log?.WriteLine($"tagger: dev after pass1 only: {TaggerEvaluation.Evaluate(firstOnly, null, dev)}");
+        }
         PerceptronModel? pass2 = null;
         if (options.SecondPass)
         {
@@ -207,7 +215,7 @@ public sealed class PosTagger
                 {
                     var tags = new int[data[i].Gold.Length];
                     scratch = Scratch.For(tags.Length, tagList.Length);
-                    Decode(model, data[i].Words, tags, ReadOnlySpan<int>.Empty, scratch);
+                    Decode(model, data[i].Words, tags, ReadOnlySpan<int>.Empty, data[i].Style, scratch);
                     firstPass[i] = tags;
                 }
                 log?.WriteLine($"tagger: jackknife fold {fold + 1}/{folds} done");
@@ -233,7 +241,7 @@ public sealed class PosTagger
         return c != 0 ? c : string.CompareOrdinal(a.Item2, b.Item2);
     }
 
-    private sealed record TrainingSentence(WordInfo[] Words, int[] Gold, int[] GoldFeats);
+    private sealed record TrainingSentence(WordInfo[] Words, int[] Gold, int[] GoldFeats, ulong Style);
 
     private static PerceptronModel TrainTagModel(TrainingSentence[] data, int[] subset, int[][]? right, int classes,
         TaggerOptions options, int seed, TextWriter? log, string? name)
@@ -254,7 +262,9 @@ public sealed class PosTagger
                 var rightTags = right == null ? ReadOnlySpan<int>.Empty : right[s];
                 for (int i = 0; i < predicted.Length; i++)
                 {
-                    int k = TagFeatures.Extract(sentence.Words, i, predicted, rightTags, features);
+                    // Frequent unambiguous words are tagged without the model at run time, so training skips them too.
+                    if (sentence.Words[i + 2].SureTag >= 0) { predicted[i] = sentence.Words[i + 2].SureTag; continue; }
+                    int k = TagFeatures.Extract(sentence.Words, i, predicted, rightTags, sentence.Style, features);
                     var fs = features.AsSpan(0, k);
                     perceptron.Score(fs, scores);
                     int guess = ArgMax(scores);

@@ -13,18 +13,28 @@ internal sealed class TagDictionary
     private const int WnNoun = 1, WnVerb = 2, WnAdj = 4, WnAdv = 8, NounPlural = 16, VerbPast = 32,
         VerbPastParticiple = 64, VerbGerund = 128, VerbThirdSingular = 256, VerbBase = 512, AdjGraded = 1024;
 
+    private const int SureMinCount = 20;
+    private const double SureMinShare = 0.995;
+
     private readonly Dictionary<ulong, ulong> _ambiguity;
     private readonly Dictionary<ulong, ushort> _lexicon;
+    private readonly Dictionary<ulong, int> _sure;
 
-    private TagDictionary(Dictionary<ulong, ulong> ambiguity, Dictionary<ulong, ushort> lexicon)
+    private TagDictionary(Dictionary<ulong, ulong> ambiguity, Dictionary<ulong, ushort> lexicon, Dictionary<ulong, int> sure)
     {
         _ambiguity = ambiguity;
         _lexicon = lexicon;
+        _sure = sure;
     }
 
-    public static TagDictionary Empty { get; } = new(new(), new());
+    /// <summary>
+    /// The tag of a frequent word that practically always has the same tag ("the", ",", "of"), or -1. The tagger
+    /// assigns these without scoring, which roughly halves its work at no cost in accuracy.
+    /// </summary>
+    public int SureTagOf(ulong lower) => _sure.TryGetValue(lower, out var t) ? t : -1;
 
     public int AmbiguityEntries => _ambiguity.Count;
+    public int SureEntries => _sure.Count;
     public int LexiconEntries => _lexicon.Count;
 
     public ulong AmbiguityOf(ulong lower) => _ambiguity.TryGetValue(lower, out var a) ? a : 0;
@@ -35,24 +45,27 @@ internal sealed class TagDictionary
     /// <param name="minCount">Words seen fewer times get no ambiguity class (their tag set is unreliable).</param>
     public static TagDictionary Build(IEnumerable<(string Form, int Tag)> words, int minCount, string? lexiconDirectory)
     {
-        var tagsOf = new Dictionary<ulong, (int Count, SortedSet<int> Tags)>();
+        var tagsOf = new Dictionary<ulong, SortedDictionary<int, int>>();
         foreach (var (form, tag) in words)
         {
             ulong key = WordInfo.LowerHash(form);
-            if (!tagsOf.TryGetValue(key, out var entry)) entry = (0, new SortedSet<int>());
-            entry.Tags.Add(tag);
-            tagsOf[key] = (entry.Count + 1, entry.Tags);
+            if (!tagsOf.TryGetValue(key, out var counts)) tagsOf[key] = counts = new SortedDictionary<int, int>();
+            counts[tag] = counts.GetValueOrDefault(tag) + 1;
         }
         var ambiguity = new Dictionary<ulong, ulong>();
-        foreach (var (key, (count, tags)) in tagsOf)
+        var sure = new Dictionary<ulong, int>();
+        foreach (var (key, counts) in tagsOf)
         {
+            int count = counts.Values.Sum();
             if (count < minCount) continue;
             ulong h = FeatureHash.Begin();
-            foreach (var t in tags) h = FeatureHash.Add(h, (char)(t + 1));
+            foreach (var t in counts.Keys) h = FeatureHash.Add(h, (char)(t + 1));
             ambiguity[key] = FeatureHash.Mix(h);
+            var (top, topCount) = counts.MaxBy(kv => kv.Value);
+            if (count >= SureMinCount && topCount >= SureMinShare * count) sure[key] = top;
         }
         var lexicon = lexiconDirectory == null ? new Dictionary<ulong, ushort>() : ReadLexicon(lexiconDirectory);
-        return new TagDictionary(ambiguity, lexicon);
+        return new TagDictionary(ambiguity, lexicon, sure);
     }
 
     private static Dictionary<ulong, ushort> ReadLexicon(string directory)
@@ -132,6 +145,8 @@ internal sealed class TagDictionary
         foreach (var (k, v) in _ambiguity.OrderBy(kv => kv.Key)) { w.Write(k); w.Write(v); }
         w.Write(_lexicon.Count);
         foreach (var (k, v) in _lexicon.OrderBy(kv => kv.Key)) { w.Write(k); w.Write(v); }
+        w.Write(_sure.Count);
+        foreach (var (k, v) in _sure.OrderBy(kv => kv.Key)) { w.Write(k); w.Write(v); }
     }
 
     public static TagDictionary Read(BinaryReader r)
@@ -142,6 +157,9 @@ internal sealed class TagDictionary
         int m = r.ReadInt32();
         var lexicon = new Dictionary<ulong, ushort>(m);
         for (int i = 0; i < m; i++) lexicon[r.ReadUInt64()] = r.ReadUInt16();
-        return new TagDictionary(ambiguity, lexicon);
+        int s = r.ReadInt32();
+        var sure = new Dictionary<ulong, int>(s);
+        for (int i = 0; i < s; i++) sure[r.ReadUInt64()] = r.ReadInt32();
+        return new TagDictionary(ambiguity, lexicon, sure);
     }
 }
