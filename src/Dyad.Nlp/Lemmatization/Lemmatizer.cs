@@ -22,6 +22,7 @@ public sealed class Lemmatizer
     private readonly SuffixRules _rules;
     private readonly HashSet<ulong> _knownLemmas;
     private readonly Func<string, bool> _isKnown;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _exactLookup, _lowerLookup, _irregularLookup;
 
     private Lemmatizer(Dictionary<string, string> exact, Dictionary<string, string> lower, Dictionary<string, string> irregular,
         SuffixRules rules, HashSet<ulong> knownLemmas)
@@ -32,6 +33,9 @@ public sealed class Lemmatizer
         _rules = rules;
         _knownLemmas = knownLemmas;
         _isKnown = lemma => _knownLemmas.Contains(FeatureHash.Text(lemma));
+        _exactLookup = exact.GetAlternateLookup<ReadOnlySpan<char>>();
+        _lowerLookup = lower.GetAlternateLookup<ReadOnlySpan<char>>();
+        _irregularLookup = irregular.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public string Describe() =>
@@ -52,18 +56,26 @@ public sealed class Lemmatizer
     public string Lemmatize(string form, string upos, string xpos, string feats)
     {
         ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(xpos);
         if (form.Length == 0) return form;
-        if (_exact.TryGetValue(Key(form, xpos), out var lemma)) return lemma;
+        // Keys "form\txpos" are built on the stack and looked up as spans, so known words allocate nothing.
+        int length = form.Length + 1 + xpos.Length;
+        Span<char> key = length <= 128 ? stackalloc char[length] : new char[length];
+        form.CopyTo(key);
+        key[form.Length] = '\t';
+        xpos.CopyTo(key[(form.Length + 1)..]);
+        if (_exactLookup.TryGetValue(key, out var lemma)) return lemma;
         if (upos == "PROPN")
             return xpos == "NNPS" ? ApplyRule(form, form.ToLowerInvariant(), "NNPS") : form;
-        var lower = form.ToLowerInvariant();
-        if (_lower.TryGetValue(Key(lower, xpos), out lemma)) return lemma;
+        form.AsSpan().ToLowerInvariant(key);
+        if (_lowerLookup.TryGetValue(key, out lemma)) return lemma;
         switch (upos)
         {
             case "PUNCT" or "SYM": return form;
-            case "NUM": return HasDigit(form) ? WithoutThousandsSeparators(form) : lower;
+            case "NUM": return HasDigit(form) ? WithoutThousandsSeparators(form) : form.ToLowerInvariant();
         }
-        if (_irregular.TryGetValue(Key(lower, xpos), out lemma)) return lemma;
+        if (_irregularLookup.TryGetValue(key, out lemma)) return lemma;
+        var lower = form.ToLowerInvariant();
         // Capitalised adjectives (nationalities, "United") keep their case in EWT; all-caps words do not
         // (EWT lowercases "CEO", "FOOD"), except the known ones in the tables above.
         bool keepCase = upos == "ADJ" && char.IsUpper(form[0]) && !IsAllCaps(form);

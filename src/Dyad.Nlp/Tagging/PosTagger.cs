@@ -13,7 +13,7 @@ namespace Dyad.Nlp.Tagging;
 public sealed class PosTagger
 {
     private const string Magic = "DYADTAGR";
-    private const int FormatVersion = 3;
+    private const int FormatVersion = 4;
 
     private readonly string[] _upos;
     private readonly string[] _xpos;
@@ -173,7 +173,7 @@ public sealed class PosTagger
         var candidates = candidateSets.Select(c => c.ToArray()).ToArray();
 
         var dictionary = TagDictionary.Build(
-            train.SelectMany(s => s.Words.Select(w => (w.Form, tagId[(w.Upos, w.Xpos)]))), options.AmbiguityMinCount, options.LexiconDirectory);
+            train.SelectMany(s => s.Words.Select((w, i) => (w.Form, tagId[(w.Upos, w.Xpos)], i == 0))), options.AmbiguityMinCount, options.LexiconDirectory);
         log?.WriteLine($"tagger: {train.Count:N0} sentences, {tagList.Length} tags, {feats.Length} feature bundles, " +
                        $"{dictionary.AmbiguityEntries:N0} ambiguity classes, {dictionary.LexiconEntries:N0} lexicon words");
 

@@ -63,6 +63,8 @@ internal static class TagFeatures
         f[k++] = FeatureHash.Key(50, style, w.Flags);
         f[k++] = FeatureHash.Key(51, style, w.Ambiguity);
         f[k++] = FeatureHash.Key(52, p1.Flags, w.Flags, n1.Flags);
+        f[k++] = FeatureHash.Key(53, w.Capitalisation, w.Flags, style);
+        f[k++] = FeatureHash.Key(54, w.Lexicon, w.Flags);
         if (!right.IsEmpty)
         {
             ulong r1 = i + 1 < right.Length ? (ulong)right[i + 1] + 1 : 0;

@@ -9,6 +9,7 @@ internal struct WordInfo
     public ulong Flags;     // capitalisation/digit/hyphen bits
     public ulong Ambiguity; // tags seen with the word in training (0 when rare or unseen)
     public ulong Lexicon;   // word classes from WordNet/UniMorph (0 when absent)
+    public ulong Capitalisation; // how often the word is capitalised mid-sentence in training (0 unknown)
     public ulong S1, S2, S3, S4;
     public ulong P1, P2, P3;
     public bool InitialCap;
@@ -17,7 +18,7 @@ internal struct WordInfo
     /// <summary>Sentinel for positions before the first and after the last word.</summary>
     public static WordInfo Boundary(ulong marker) => new()
     {
-        Lower = marker, Form = marker, Shape = marker, Flags = marker, Ambiguity = marker, Lexicon = marker,
+        Lower = marker, Form = marker, Shape = marker, Flags = marker, Ambiguity = marker, Lexicon = marker, Capitalisation = marker,
         S1 = marker, S2 = marker, S3 = marker, S4 = marker, P1 = marker, P2 = marker, P3 = marker, SureTag = -1,
     };
 
@@ -71,6 +72,7 @@ internal struct WordInfo
         info.Ambiguity = dictionary.AmbiguityOf(info.Lower);
         info.Lexicon = dictionary.LexiconClassOf(info.Lower);
         info.SureTag = dictionary.SureTagOf(info.Lower);
+        info.Capitalisation = dictionary.CapitalisationOf(info.Lower);
         return info;
     }
 
