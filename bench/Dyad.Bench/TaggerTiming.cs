@@ -12,7 +12,7 @@ internal static class TaggerTiming
     {
         var data = args.Length > 1 ? args[1] : Path.Combine("..", "shared", "data");
         var dev = ConlluReader.ReadFile(Path.Combine(data, "ud", "en-ewt", "en_ewt-ud-dev.conllu")).ToList();
-        var tagger = PosTagger.Load(Path.Combine("models", "en-ewt.tagger.bin"));
+        var tagger = PosTagger.Load(args.Length > 2 ? args[2] : Path.Combine("models", "en-ewt.tagger.bin"));
         var lemmatizer = Lemmatizer.Load(Path.Combine("models", "en-ewt.lemmatizer.bin"));
         var sentences = dev.Select(s => s.Words.Select(w => w.Form).ToArray()).ToArray();
         int tokens = sentences.Sum(s => s.Length);
@@ -28,6 +28,14 @@ internal static class TaggerTiming
             clock.Restart();
             var scores = TaggerEvaluation.Evaluate(tagger, lemmatizer, dev);
             Console.WriteLine($"round {round}: tag {tokens / tag:N0} tokens/s; evaluate {scores}");
+        }
+        foreach (var threshold in new[] { 0.1f, 0.2f, 0.4f })
+        {
+            var pruned = tagger.Pruned(threshold);
+            var stream = new MemoryStream();
+            pruned.Save(stream);
+            TaggerEvaluation.Evaluate(pruned, lemmatizer, dev);
+            Console.WriteLine($"pruned at {threshold}: {stream.Length:N0} bytes; {TaggerEvaluation.Evaluate(pruned, lemmatizer, dev)}");
         }
         return 0;
     }

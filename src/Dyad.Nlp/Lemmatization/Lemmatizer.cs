@@ -225,8 +225,8 @@ public sealed class Lemmatizer
                 foreach (var x in xpos)
                 {
                     // Comparatives/superlatives and verb forms are told apart by their endings.
-                    if (x == "JJR" && !parts[0].EndsWith('r') || x == "JJS" && !parts[0].EndsWith("st")) continue;
-                    if (x == "RBR" && !parts[0].EndsWith('r') || x == "RBS" && !parts[0].EndsWith("st")) continue;
+                    bool superlative = parts[0].EndsWith("st");
+                    if (x is "JJR" or "RBR" && superlative || x is "JJS" or "RBS" && !superlative) continue;
                     if (x is "VBD" or "VBN" && (parts[0].EndsWith("ing") || parts[0].EndsWith('s'))) continue;
                     wordnetIrregular.Add((parts[0], x, parts[1]));
                 }

@@ -91,7 +91,7 @@ internal sealed class AveragedPerceptron
             {
                 // Rounded to half precision here, not only on save, so a loaded model scores exactly like the trained one.
                 float avg = (float)(Half)(w[off + k] - u[off + k] / c);
-                if (MathF.Abs(avg) < minWeight) continue;
+                if (MathF.Abs(avg) < minWeight || avg == 0) continue;
                 classes.Add((ushort)k);
                 values.Add(avg);
             }

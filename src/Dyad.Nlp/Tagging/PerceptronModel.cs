@@ -95,6 +95,45 @@ internal sealed class PerceptronModel
         }
     }
 
+    /// <summary>
+    /// Mean of several models over the same classes (parameter mixing of perceptrons trained on different shuffles),
+    /// keeping weights of magnitude at least <paramref name="minWeight"/>.
+    /// </summary>
+    public static PerceptronModel Average(IReadOnlyList<PerceptronModel> models, float minWeight)
+    {
+        int classes = models[0].Classes;
+        var sums = new Dictionary<ulong, float[]>();
+        foreach (var m in models)
+        {
+            if (m.Classes != classes) throw new ArgumentException("models have different class counts");
+            for (int row = 0; row < m._keys.Length; row++)
+            {
+                if (!sums.TryGetValue(m._keys[row], out var sum)) sums[m._keys[row]] = sum = new float[classes];
+                for (int i = m._starts[row]; i < m._starts[row + 1]; i++) sum[m._weights[i].Class] += m._weights[i].Value;
+            }
+        }
+        var keys = new List<ulong>();
+        var starts = new List<int>();
+        var ids = new List<ushort>();
+        var values = new List<float>();
+        foreach (var (key, sum) in sums.OrderBy(kv => kv.Key))
+        {
+            int begin = ids.Count;
+            for (int c = 0; c < classes; c++)
+            {
+                float v = (float)(Half)(sum[c] / models.Count);
+                if (MathF.Abs(v) < minWeight || v == 0) continue;
+                ids.Add((ushort)c);
+                values.Add(v);
+            }
+            if (ids.Count == begin) continue;
+            keys.Add(key);
+            starts.Add(begin);
+        }
+        starts.Add(ids.Count);
+        return new PerceptronModel(classes, keys.ToArray(), starts.ToArray(), ids.ToArray(), values.ToArray());
+    }
+
     public void Write(BinaryWriter w)
     {
         w.Write(_classes);

@@ -41,6 +41,11 @@ public sealed class PosTagger
 
     public int TagCount => _upos.Length;
 
+    /// <summary>A copy without weights smaller than <paramref name="minWeight"/>: smaller and faster, for size/accuracy trade-offs.</summary>
+    internal PosTagger Pruned(float minWeight) => new(_upos, _xpos, _feats, _featsCandidates, _dictionary,
+        PerceptronModel.Average([_pass1], minWeight), _pass2 == null ? null : PerceptronModel.Average([_pass2], minWeight),
+        PerceptronModel.Average([_featsModel], minWeight));
+
     /// <summary>Short description of the model's size, for logs.</summary>
     public string Describe() =>
         $"{_upos.Length} tags, {_feats.Length} feature bundles, pass1 {_pass1.Features:N0} features/{_pass1.Weights:N0} weights, " +
@@ -210,12 +215,10 @@ public sealed class PosTagger
             {
                 var trainPart = all.Where(i => i % folds != fold).ToArray();
                 var model = TrainTagModel(data, trainPart, null, tagList.Length, options, options.Seed + fold + 1, null, null);
-                var scratch = Scratch.For(64, tagList.Length);
                 foreach (int i in all.Where(i => i % folds == fold))
                 {
                     var tags = new int[data[i].Gold.Length];
-                    scratch = Scratch.For(tags.Length, tagList.Length);
-                    Decode(model, data[i].Words, tags, ReadOnlySpan<int>.Empty, data[i].Style, scratch);
+                    Decode(model, data[i].Words, tags, ReadOnlySpan<int>.Empty, data[i].Style, Scratch.For(tags.Length, tagList.Length));
                     firstPass[i] = tags;
                 }
                 log?.WriteLine($"tagger: jackknife fold {fold + 1}/{folds} done");
@@ -244,6 +247,17 @@ public sealed class PosTagger
     private sealed record TrainingSentence(WordInfo[] Words, int[] Gold, int[] GoldFeats, ulong Style);
 
     private static PerceptronModel TrainTagModel(TrainingSentence[] data, int[] subset, int[][]? right, int classes,
+        TaggerOptions options, int seed, TextWriter? log, string? name)
+    {
+        if (options.EnsembleSize <= 1 || name == null)
+            return TrainOneTagModel(data, subset, right, classes, options, seed, log, name).Finish(options.MinWeight);
+        var members = new List<PerceptronModel>();
+        for (int e = 0; e < options.EnsembleSize; e++)
+            members.Add(TrainOneTagModel(data, subset, right, classes, options, seed + 7919 * e, log, $"{name}[{e + 1}]").Finish(0));
+        return PerceptronModel.Average(members, options.MinWeight);
+    }
+
+    private static AveragedPerceptron TrainOneTagModel(TrainingSentence[] data, int[] subset, int[]?[]? right, int classes,
         TaggerOptions options, int seed, TextWriter? log, string? name)
     {
         var perceptron = new AveragedPerceptron(classes);
@@ -278,7 +292,7 @@ public sealed class PosTagger
             if (name != null)
                 log?.WriteLine($"tagger: {name} epoch {epoch}: train accuracy {100.0 * (total - errors) / total:F2}%, {perceptron.Rows:N0} features");
         }
-        return perceptron.Finish(options.MinWeight);
+        return perceptron;
     }
 
     private static PerceptronModel TrainFeatsModel(TrainingSentence[] data, int[][] candidates, TagRoles roles, TaggerOptions options, TextWriter? log)
