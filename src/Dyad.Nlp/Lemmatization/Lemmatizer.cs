@@ -84,6 +84,9 @@ public sealed class Lemmatizer
 
     private string ApplyRule(string baseForm, string lower, string xpos)
     {
+        // Suffix rules are learned from words; on abbreviations, codes and numbers ("U.S", "A4s") they cut wrongly.
+        foreach (var c in lower)
+            if (!char.IsLetter(c) && c != '-' && c != '\'') return baseForm;
         var rule = _rules.Find(lower, xpos, _isKnown);
         return rule is { } r && r.Strip < baseForm.Length ? SuffixRules.Apply(baseForm, r) : baseForm;
     }
