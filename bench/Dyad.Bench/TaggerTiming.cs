@@ -5,13 +5,13 @@ using Dyad.Text.Conllu;
 
 namespace Dyad.Bench;
 
-/// <summary>Quick single-thread timing of the committed models: <c>-- time-tagger [shared-data-dir]</c>.</summary>
+/// <summary>Quick single-thread timing of the committed models: <c>-- time-tagger [shared-data-dir] [tagger-model] [conllu-file]</c> (default: EWT dev).</summary>
 internal static class TaggerTiming
 {
     public static int Run(string[] args)
     {
         var data = args.Length > 1 ? args[1] : Path.Combine("..", "shared", "data");
-        var dev = ConlluReader.ReadFile(Path.Combine(data, "ud", "en-ewt", "en_ewt-ud-dev.conllu")).ToList();
+        var dev = ConlluReader.ReadFile(args.Length > 3 ? args[3] : Path.Combine(data, "ud", "en-ewt", "en_ewt-ud-dev.conllu")).ToList();
         var tagger = PosTagger.Load(args.Length > 2 ? args[2] : Path.Combine("models", "en-ewt.tagger.bin"));
         var lemmatizer = Lemmatizer.Load(Path.Combine("models", "en-ewt.lemmatizer.bin"));
         var sentences = dev.Select(s => s.Words.Select(w => w.Form).ToArray()).ToArray();

@@ -86,7 +86,7 @@ public sealed class Lemmatizer
     {
         // Suffix rules are learned from words; on abbreviations, codes and numbers ("U.S", "A4s") they cut wrongly.
         foreach (var c in lower)
-            if (!char.IsLetter(c) && c != '-' && c != '\'') return baseForm;
+            if (!char.IsLetter(c) && c is not ('-' or '\'' or '\u2019')) return baseForm;
         var rule = _rules.Find(lower, xpos, _isKnown);
         return rule is { } r && r.Strip < baseForm.Length ? SuffixRules.Apply(baseForm, r) : baseForm;
     }

@@ -199,11 +199,15 @@ public sealed class PosTagger
             data[s] = new TrainingSentence(infos, gold, goldFeats, TagFeatures.SentenceStyle(forms));
         }
 
+        // The feature model learns from gold tags, so it does not depend on the tag models; training it first lets
+        // the log show what the second pass adds.
+        var roles = new TagRoles(upos, xpos);
+        var featsModel = TrainFeatsModel(data, candidates, roles, options, log);
         var all = Enumerable.Range(0, data.Length).ToArray();
         var pass1 = TrainTagModel(data, all, null, tagList.Length, options, options.Seed, log, "pass1");
         if (dev != null && dev.Count > 0 && options.SecondPass)
         {
-            var firstOnly = new PosTagger(upos, xpos, feats, candidates, dictionary, pass1, null, TrainFeatsModel(data, candidates, new TagRoles(upos, xpos), options with { FeatsIterations = 1 }, null));
+            var firstOnly = new PosTagger(upos, xpos, feats, candidates, dictionary, pass1, null, featsModel);
             log?.WriteLine($"tagger: dev after pass1 only: {TaggerEvaluation.Evaluate(firstOnly, null, dev)}");
         }
         PerceptronModel? pass2 = null;
@@ -226,8 +230,6 @@ public sealed class PosTagger
             pass2 = TrainTagModel(data, all, firstPass, tagList.Length, options, options.Seed + 100, log, "pass2");
         }
 
-        var roles = new TagRoles(upos, xpos);
-        var featsModel = TrainFeatsModel(data, candidates, roles, options, log);
         var tagger = new PosTagger(upos, xpos, feats, candidates, dictionary, pass1, pass2, featsModel);
         log?.WriteLine($"tagger: trained in {(DateTime.UtcNow - started).TotalSeconds:F0} s; {tagger.Describe()}");
         if (dev != null && dev.Count > 0)
@@ -257,7 +259,7 @@ public sealed class PosTagger
         return PerceptronModel.Average(members, options.MinWeight);
     }
 
-    private static AveragedPerceptron TrainOneTagModel(TrainingSentence[] data, int[] subset, int[]?[]? right, int classes,
+    private static AveragedPerceptron TrainOneTagModel(TrainingSentence[] data, int[] subset, int[][]? right, int classes,
         TaggerOptions options, int seed, TextWriter? log, string? name)
     {
         var perceptron = new AveragedPerceptron(classes);
