@@ -7,7 +7,7 @@ namespace Dyad.Bench;
 
 /// <summary>
 /// Trains the tagger and lemmatizer on UD English-EWT, writes them to models/ and prints dev and test scores.
-/// Run: <c>dotnet run -c Release --project bench/Dyad.Bench -- train-tagger [shared-data-dir] [models-dir]</c>.
+/// Run: <c>dotnet run -c Release --project bench/Dyad.Bench -- train-tagger [shared-data-dir] [models-dir] [iterations] [min-weight] [ensemble-size]</c>.
 /// (The pipeline's own <c>dyad train nlp</c> calls the same Train methods.)
 /// </summary>
 internal static class TaggerTraining
@@ -22,7 +22,12 @@ internal static class TaggerTraining
         var test = ConlluReader.ReadFile(Path.Combine(ewt, "en_ewt-ud-test.conllu")).ToList();
         var lexicon = Path.Combine(data, "lexicon");
         var clock = Stopwatch.StartNew();
-        var tagger = PosTagger.Train(train, dev, new TaggerOptions { LexiconDirectory = lexicon }, Console.Out);
+        var options = new TaggerOptions { LexiconDirectory = lexicon };
+        // Optional overrides for tuning runs: iterations, minimum kept weight.
+        if (args.Length > 3) options = options with { Iterations = int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) };
+        if (args.Length > 4) options = options with { MinWeight = float.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) };
+        if (args.Length > 5) options = options with { EnsembleSize = int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture) };
+        var tagger = PosTagger.Train(train, dev, options, Console.Out);
         Console.WriteLine($"tagger training: {clock.Elapsed.TotalSeconds:F1} s");
         clock.Restart();
         var lemmatizer = Lemmatizer.Train(train, lexicon, Console.Out);

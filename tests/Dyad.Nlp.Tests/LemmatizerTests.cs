@@ -1,4 +1,5 @@
 using Dyad.Nlp.Lemmatization;
+using Dyad.Tests;
 using Dyad.Text;
 
 namespace Dyad.Nlp.Tests;
@@ -61,6 +62,22 @@ public class LemmatizerTests
         foreach (var (form, upos, xpos) in probes)
             loaded.Lemmatize(form, upos, xpos, "_").ShouldBe(Tiny.Lemmatize(form, upos, xpos, "_"));
     }
+
+    [SkippableFact]
+    public void LexiconsSupplyIrregularForms()
+    {
+        var lexicon = SharedData.Require("lexicon/wordnet-3.0/verb.exc");
+        var lemmatizer = Lemmatizer.Train(TinyTreebank.Sentences, Path.GetDirectoryName(Path.GetDirectoryName(lexicon)));
+        lemmatizer.Lemmatize("fled", "VERB", "VBD", "_").ShouldBe("flee");
+        lemmatizer.Lemmatize("Children", "NOUN", "NNS", "Number=Plur").ShouldBe("child");
+        lemmatizer.Lemmatize("worse", "ADJ", "JJR", "Degree=Cmp").ShouldBe("bad");
+        lemmatizer.Lemmatize("stopped", "VERB", "VBD", "_").ShouldBe("stop");
+        lemmatizer.Lemmatize("hoped", "VERB", "VBN", "_").ShouldBe("hope");
+    }
+
+    [Fact]
+    public void NumbersLoseThousandsSeparators() =>
+        Tiny.Lemmatize("12,000", "NUM", "CD", "NumForm=Digit|NumType=Card").ShouldBe("12000");
 
     [Fact]
     public void RejectsAFileThatIsNotAModel()

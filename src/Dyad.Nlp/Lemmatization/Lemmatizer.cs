@@ -22,6 +22,7 @@ public sealed class Lemmatizer
     private readonly SuffixRules _rules;
     private readonly HashSet<ulong> _knownLemmas;
     private readonly Func<string, bool> _isKnown;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _exactLookup, _lowerLookup, _irregularLookup;
 
     private Lemmatizer(Dictionary<string, string> exact, Dictionary<string, string> lower, Dictionary<string, string> irregular,
         SuffixRules rules, HashSet<ulong> knownLemmas)
@@ -32,6 +33,9 @@ public sealed class Lemmatizer
         _rules = rules;
         _knownLemmas = knownLemmas;
         _isKnown = lemma => _knownLemmas.Contains(FeatureHash.Text(lemma));
+        _exactLookup = exact.GetAlternateLookup<ReadOnlySpan<char>>();
+        _lowerLookup = lower.GetAlternateLookup<ReadOnlySpan<char>>();
+        _irregularLookup = irregular.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public string Describe() =>
@@ -52,30 +56,56 @@ public sealed class Lemmatizer
     public string Lemmatize(string form, string upos, string xpos, string feats)
     {
         ArgumentNullException.ThrowIfNull(form);
+        ArgumentNullException.ThrowIfNull(xpos);
         if (form.Length == 0) return form;
-        if (_exact.TryGetValue(Key(form, xpos), out var lemma)) return lemma;
+        // Keys "form\txpos" are built on the stack and looked up as spans, so known words allocate nothing.
+        int length = form.Length + 1 + xpos.Length;
+        Span<char> key = length <= 128 ? stackalloc char[length] : new char[length];
+        form.CopyTo(key);
+        key[form.Length] = '\t';
+        xpos.CopyTo(key[(form.Length + 1)..]);
+        if (_exactLookup.TryGetValue(key, out var lemma)) return lemma;
         if (upos == "PROPN")
             return xpos == "NNPS" ? ApplyRule(form, form.ToLowerInvariant(), "NNPS") : form;
-        var lower = form.ToLowerInvariant();
-        if (_lower.TryGetValue(Key(lower, xpos), out lemma)) return lemma;
+        form.AsSpan().ToLowerInvariant(key);
+        if (_lowerLookup.TryGetValue(key, out lemma)) return lemma;
         switch (upos)
         {
             case "PUNCT" or "SYM": return form;
-            case "NUM": return HasDigit(form) ? form : lower;
+            case "NUM": return HasDigit(form) ? WithoutThousandsSeparators(form) : form.ToLowerInvariant();
         }
-        if (_irregular.TryGetValue(Key(lower, xpos), out lemma)) return lemma;
-        // Acronyms and capitalised adjectives (nationalities, "United") keep their case in EWT.
-        bool keepCase = (upos == "ADJ" && char.IsUpper(form[0])) || (form.Length > 1 && IsAllCaps(form));
+        if (_irregularLookup.TryGetValue(key, out lemma)) return lemma;
+        var lower = form.ToLowerInvariant();
+        // Capitalised adjectives (nationalities, "United") keep their case in EWT; all-caps words do not
+        // (EWT lowercases "CEO", "FOOD"), except the known ones in the tables above.
+        bool keepCase = upos == "ADJ" && char.IsUpper(form[0]) && !IsAllCaps(form);
         return ApplyRule(keepCase ? form : lower, lower, xpos);
     }
 
     private string ApplyRule(string baseForm, string lower, string xpos)
     {
+        // Suffix rules are learned from words; on abbreviations, codes and numbers ("U.S", "A4s") they cut wrongly.
+        foreach (var c in lower)
+            if (!char.IsLetter(c) && c is not ('-' or '\'' or '\u2019')) return baseForm;
         var rule = _rules.Find(lower, xpos, _isKnown);
         return rule is { } r && r.Strip < baseForm.Length ? SuffixRules.Apply(baseForm, r) : baseForm;
     }
 
     private static string Key(string form, string xpos) => string.Concat(form, "\t", xpos);
+
+    /// <summary>EWT writes numeric lemmas without thousands separators: "12,000" -> "12000".</summary>
+    private static string WithoutThousandsSeparators(string s)
+    {
+        int comma = s.IndexOf(',');
+        if (comma <= 0) return s;
+        var sb = new StringBuilder(s.Length);
+        for (int i = 0; i < s.Length; i++)
+        {
+            bool separator = s[i] == ',' && i > 0 && i + 1 < s.Length && char.IsDigit(s[i - 1]) && char.IsDigit(s[i + 1]);
+            if (!separator) sb.Append(s[i]);
+        }
+        return sb.ToString();
+    }
 
     private static bool HasDigit(string s)
     {
@@ -116,7 +146,6 @@ public sealed class Lemmatizer
             }
         var exact = Best(exactCounts);
         var lowerTable = Best(lowerCounts);
-        // The lowercase table only needs entries that the exact table does not already answer the same way.
         var unimorph = new List<(string Form, string Xpos, string Lemma)>();
         var wordnetIrregular = new List<(string Form, string Xpos, string Lemma)>();
         if (lexiconDirectory != null) ReadLexicons(lexiconDirectory, unimorph, wordnetIrregular, known);
@@ -199,8 +228,8 @@ public sealed class Lemmatizer
                 foreach (var x in xpos)
                 {
                     // Comparatives/superlatives and verb forms are told apart by their endings.
-                    if (x == "JJR" && !parts[0].EndsWith('r') || x == "JJS" && !parts[0].EndsWith("st")) continue;
-                    if (x == "RBR" && !parts[0].EndsWith('r') || x == "RBS" && !parts[0].EndsWith("st")) continue;
+                    bool superlative = parts[0].EndsWith("st");
+                    if (x is "JJR" or "RBR" && superlative || x is "JJS" or "RBS" && !superlative) continue;
                     if (x is "VBD" or "VBN" && (parts[0].EndsWith("ing") || parts[0].EndsWith('s'))) continue;
                     wordnetIrregular.Add((parts[0], x, parts[1]));
                 }

@@ -29,9 +29,18 @@ internal sealed class AveragedPerceptron
         foreach (var f in features)
         {
             if (!_rowOf.TryGetValue(f, out int row)) continue;
-            var block = _weights[row / BlockRows];
-            int off = (row % BlockRows) * _classes;
-            for (int c = 0; c < _classes; c++) scores[c] += block[off + c];
+            var weights = _weights[row / BlockRows].AsSpan((row % BlockRows) * _classes, _classes);
+            int c = 0;
+            if (System.Numerics.Vector.IsHardwareAccelerated)
+            {
+                int width = System.Numerics.Vector<float>.Count;
+                for (; c <= _classes - width; c += width)
+                {
+                    var sum = new System.Numerics.Vector<float>(scores[c..]) + new System.Numerics.Vector<float>(weights[c..]);
+                    sum.CopyTo(scores[c..]);
+                }
+            }
+            for (; c < _classes; c++) scores[c] += weights[c];
         }
     }
 
@@ -82,7 +91,7 @@ internal sealed class AveragedPerceptron
             {
                 // Rounded to half precision here, not only on save, so a loaded model scores exactly like the trained one.
                 float avg = (float)(Half)(w[off + k] - u[off + k] / c);
-                if (MathF.Abs(avg) < minWeight) continue;
+                if (MathF.Abs(avg) < minWeight || avg == 0) continue;
                 classes.Add((ushort)k);
                 values.Add(avg);
             }

@@ -13,7 +13,7 @@ namespace Dyad.Nlp.Tagging;
 public sealed class PosTagger
 {
     private const string Magic = "DYADTAGR";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 4;
 
     private readonly string[] _upos;
     private readonly string[] _xpos;
@@ -40,6 +40,11 @@ public sealed class PosTagger
     }
 
     public int TagCount => _upos.Length;
+
+    /// <summary>A copy without weights smaller than <paramref name="minWeight"/>: smaller and faster, for size/accuracy trade-offs.</summary>
+    internal PosTagger Pruned(float minWeight) => new(_upos, _xpos, _feats, _featsCandidates, _dictionary,
+        PerceptronModel.Average([_pass1], minWeight), _pass2 == null ? null : PerceptronModel.Average([_pass2], minWeight),
+        PerceptronModel.Average([_featsModel], minWeight));
 
     /// <summary>Short description of the model's size, for logs.</summary>
     public string Describe() =>
@@ -73,12 +78,13 @@ public sealed class PosTagger
         var infos = scratch.Words.AsSpan(0, n + 4);
         Prepare(words, infos, _dictionary);
         var tags = scratch.Tags.AsSpan(0, n);
-        Decode(_pass1, infos, tags, ReadOnlySpan<int>.Empty, scratch);
+        ulong style = TagFeatures.SentenceStyle(words);
+        Decode(_pass1, infos, tags, ReadOnlySpan<int>.Empty, style, scratch);
         if (_pass2 != null)
         {
             var first = scratch.FirstPass.AsSpan(0, n);
             tags.CopyTo(first);
-            Decode(_pass2, infos, tags, first, scratch);
+            Decode(_pass2, infos, tags, first, style, scratch);
         }
         var featIds = scratch.FeatIds.AsSpan(0, n);
         PredictFeats(infos, tags, featIds, scratch);
@@ -99,13 +105,14 @@ public sealed class PosTagger
         infos[words.Length + 3] = WordInfo.Boundary(0xE1);
     }
 
-    private static void Decode(PerceptronModel model, ReadOnlySpan<WordInfo> infos, Span<int> tags, ReadOnlySpan<int> right, Scratch scratch)
+    private static void Decode(PerceptronModel model, ReadOnlySpan<WordInfo> infos, Span<int> tags, ReadOnlySpan<int> right, ulong style, Scratch scratch)
     {
         var features = scratch.Features.AsSpan();
         var scores = scratch.Scores.AsSpan(0, model.Classes);
         for (int i = 0; i < tags.Length; i++)
         {
-            int k = TagFeatures.Extract(infos, i, tags, right, features);
+            if (infos[i + 2].SureTag >= 0) { tags[i] = infos[i + 2].SureTag; continue; }
+            int k = TagFeatures.Extract(infos, i, tags, right, style, features);
             model.Score(features[..k], scores);
             tags[i] = ArgMax(scores);
         }
@@ -171,7 +178,7 @@ public sealed class PosTagger
         var candidates = candidateSets.Select(c => c.ToArray()).ToArray();
 
         var dictionary = TagDictionary.Build(
-            train.SelectMany(s => s.Words.Select(w => (w.Form, tagId[(w.Upos, w.Xpos)]))), options.AmbiguityMinCount, options.LexiconDirectory);
+            train.SelectMany(s => s.Words.Select((w, i) => (w.Form, tagId[(w.Upos, w.Xpos)], i == 0))), options.AmbiguityMinCount, options.LexiconDirectory);
         log?.WriteLine($"tagger: {train.Count:N0} sentences, {tagList.Length} tags, {feats.Length} feature bundles, " +
                        $"{dictionary.AmbiguityEntries:N0} ambiguity classes, {dictionary.LexiconEntries:N0} lexicon words");
 
@@ -180,7 +187,8 @@ public sealed class PosTagger
         {
             var words = train[s].Words;
             var infos = new WordInfo[words.Count + 4];
-            Prepare(words.Select(w => w.Form).ToArray(), infos, dictionary);
+            var forms = words.Select(w => w.Form).ToArray();
+            Prepare(forms, infos, dictionary);
             var gold = new int[words.Count];
             var goldFeats = new int[words.Count];
             for (int i = 0; i < words.Count; i++)
@@ -188,11 +196,20 @@ public sealed class PosTagger
                 gold[i] = tagId[(words[i].Upos, words[i].Xpos)];
                 goldFeats[i] = featId[words[i].Feats];
             }
-            data[s] = new TrainingSentence(infos, gold, goldFeats);
+            data[s] = new TrainingSentence(infos, gold, goldFeats, TagFeatures.SentenceStyle(forms));
         }
 
+        // The feature model learns from gold tags, so it does not depend on the tag models; training it first lets
+        // the log show what the second pass adds.
+        var roles = new TagRoles(upos, xpos);
+        var featsModel = TrainFeatsModel(data, candidates, roles, options, log);
         var all = Enumerable.Range(0, data.Length).ToArray();
         var pass1 = TrainTagModel(data, all, null, tagList.Length, options, options.Seed, log, "pass1");
+        if (dev != null && dev.Count > 0 && options.SecondPass)
+        {
+            var firstOnly = new PosTagger(upos, xpos, feats, candidates, dictionary, pass1, null, featsModel);
+            log?.WriteLine($"tagger: dev after pass1 only: {TaggerEvaluation.Evaluate(firstOnly, null, dev)}");
+        }
         PerceptronModel? pass2 = null;
         if (options.SecondPass)
         {
@@ -202,12 +219,10 @@ public sealed class PosTagger
             {
                 var trainPart = all.Where(i => i % folds != fold).ToArray();
                 var model = TrainTagModel(data, trainPart, null, tagList.Length, options, options.Seed + fold + 1, null, null);
-                var scratch = Scratch.For(64, tagList.Length);
                 foreach (int i in all.Where(i => i % folds == fold))
                 {
                     var tags = new int[data[i].Gold.Length];
-                    scratch = Scratch.For(tags.Length, tagList.Length);
-                    Decode(model, data[i].Words, tags, ReadOnlySpan<int>.Empty, scratch);
+                    Decode(model, data[i].Words, tags, ReadOnlySpan<int>.Empty, data[i].Style, Scratch.For(tags.Length, tagList.Length));
                     firstPass[i] = tags;
                 }
                 log?.WriteLine($"tagger: jackknife fold {fold + 1}/{folds} done");
@@ -215,8 +230,6 @@ public sealed class PosTagger
             pass2 = TrainTagModel(data, all, firstPass, tagList.Length, options, options.Seed + 100, log, "pass2");
         }
 
-        var roles = new TagRoles(upos, xpos);
-        var featsModel = TrainFeatsModel(data, candidates, roles, options, log);
         var tagger = new PosTagger(upos, xpos, feats, candidates, dictionary, pass1, pass2, featsModel);
         log?.WriteLine($"tagger: trained in {(DateTime.UtcNow - started).TotalSeconds:F0} s; {tagger.Describe()}");
         if (dev != null && dev.Count > 0)
@@ -233,9 +246,20 @@ public sealed class PosTagger
         return c != 0 ? c : string.CompareOrdinal(a.Item2, b.Item2);
     }
 
-    private sealed record TrainingSentence(WordInfo[] Words, int[] Gold, int[] GoldFeats);
+    private sealed record TrainingSentence(WordInfo[] Words, int[] Gold, int[] GoldFeats, ulong Style);
 
     private static PerceptronModel TrainTagModel(TrainingSentence[] data, int[] subset, int[][]? right, int classes,
+        TaggerOptions options, int seed, TextWriter? log, string? name)
+    {
+        if (options.EnsembleSize <= 1 || name == null)
+            return TrainOneTagModel(data, subset, right, classes, options, seed, log, name).Finish(options.MinWeight);
+        var members = new List<PerceptronModel>();
+        for (int e = 0; e < options.EnsembleSize; e++)
+            members.Add(TrainOneTagModel(data, subset, right, classes, options, seed + 7919 * e, log, $"{name}[{e + 1}]").Finish(0));
+        return PerceptronModel.Average(members, options.MinWeight);
+    }
+
+    private static AveragedPerceptron TrainOneTagModel(TrainingSentence[] data, int[] subset, int[][]? right, int classes,
         TaggerOptions options, int seed, TextWriter? log, string? name)
     {
         var perceptron = new AveragedPerceptron(classes);
@@ -254,7 +278,9 @@ public sealed class PosTagger
                 var rightTags = right == null ? ReadOnlySpan<int>.Empty : right[s];
                 for (int i = 0; i < predicted.Length; i++)
                 {
-                    int k = TagFeatures.Extract(sentence.Words, i, predicted, rightTags, features);
+                    // Frequent unambiguous words are tagged without the model at run time, so training skips them too.
+                    if (sentence.Words[i + 2].SureTag >= 0) { predicted[i] = sentence.Words[i + 2].SureTag; continue; }
+                    int k = TagFeatures.Extract(sentence.Words, i, predicted, rightTags, sentence.Style, features);
                     var fs = features.AsSpan(0, k);
                     perceptron.Score(fs, scores);
                     int guess = ArgMax(scores);
@@ -268,7 +294,7 @@ public sealed class PosTagger
             if (name != null)
                 log?.WriteLine($"tagger: {name} epoch {epoch}: train accuracy {100.0 * (total - errors) / total:F2}%, {perceptron.Rows:N0} features");
         }
-        return perceptron.Finish(options.MinWeight);
+        return perceptron;
     }
 
     private static PerceptronModel TrainFeatsModel(TrainingSentence[] data, int[][] candidates, TagRoles roles, TaggerOptions options, TextWriter? log)

@@ -11,7 +11,8 @@ internal static class TagFeatures
     /// <param name="words">Word infos padded with two boundary entries on each side: word i is at words[i + 2].</param>
     /// <param name="left">Tag ids predicted so far (index i - 1, i - 2 used); length = sentence length.</param>
     /// <param name="right">First-pass tag ids for the whole sentence, or empty in the first pass.</param>
-    public static int Extract(ReadOnlySpan<WordInfo> words, int i, ReadOnlySpan<int> left, ReadOnlySpan<int> right, Span<ulong> f)
+    /// <param name="style">Sentence casing style from <see cref="SentenceStyle"/> (headline-like title case, all caps, normal).</param>
+    public static int Extract(ReadOnlySpan<WordInfo> words, int i, ReadOnlySpan<int> left, ReadOnlySpan<int> right, ulong style, Span<ulong> f)
     {
         ref readonly var w = ref words[i + 2];
         ref readonly var p1 = ref words[i + 1];
@@ -59,6 +60,11 @@ internal static class TagFeatures
         f[k++] = FeatureHash.Key(36, w.Shape, n1.Shape);
         f[k++] = FeatureHash.Key(37, t1, n1.Lower);
         f[k++] = FeatureHash.Key(38, w.Ambiguity, w.Flags);
+        f[k++] = FeatureHash.Key(50, style, w.Flags);
+        f[k++] = FeatureHash.Key(51, style, w.Ambiguity);
+        f[k++] = FeatureHash.Key(52, p1.Flags, w.Flags, n1.Flags);
+        f[k++] = FeatureHash.Key(53, w.Capitalisation, w.Flags, style);
+        f[k++] = FeatureHash.Key(54, w.Lexicon, w.Flags);
         if (!right.IsEmpty)
         {
             ulong r1 = i + 1 < right.Length ? (ulong)right[i + 1] + 1 : 0;
@@ -72,7 +78,30 @@ internal static class TagFeatures
             f[k++] = FeatureHash.Key(45, r0);
             f[k++] = FeatureHash.Key(46, r1, w.Ambiguity);
             f[k++] = FeatureHash.Key(47, r1, w.S3);
+            f[k++] = FeatureHash.Key(48, w.Lower, r1, r2);
+            f[k++] = FeatureHash.Key(49, t1, w.Lower, r1);
         }
         return k;
+    }
+
+    /// <summary>
+    /// Casing style of a sentence: titles and headlines capitalise most words, which makes capitalisation a weak
+    /// cue for proper nouns there. Words of three letters or fewer are ignored (function words in titles vary).
+    /// </summary>
+    public static ulong SentenceStyle(ReadOnlySpan<string> words)
+    {
+        int long_ = 0, capitalised = 0, allCaps = 0;
+        for (int i = 1; i < words.Length; i++)
+        {
+            var w = words[i];
+            if (w.Length <= 3 || !char.IsLetter(w[0])) continue;
+            long_++;
+            if (char.IsUpper(w[0])) capitalised++;
+            if (char.IsUpper(w[^1]) && char.IsUpper(w[1])) allCaps++;
+        }
+        if (long_ == 0) return 1;
+        if (allCaps * 2 > long_) return 2;
+        double share = (double)capitalised / long_;
+        return share >= 0.75 ? 3UL : share >= 0.4 ? 4UL : 5UL;
     }
 }

@@ -15,10 +15,15 @@ public sealed record TaggerOptions
     /// </summary>
     public bool SecondPass { get; init; } = true;
     public int JackknifeFolds { get; init; } = 4;
+    /// <summary>
+    /// Tag models are trained this many times on different shuffles and their weights averaged (parameter mixing),
+    /// which steadies them at the cost of training time; tagging speed is unaffected.
+    /// </summary>
+    public int EnsembleSize { get; init; } = 3;
     /// <summary>Words seen at least this often in training get their tag set as a feature.</summary>
     public int AmbiguityMinCount { get; init; } = 3;
     /// <summary>Averaged weights smaller than this are dropped to keep the model small.</summary>
-    public float MinWeight { get; init; } = 0.05f;
+    public float MinWeight { get; init; } = 0.2f;
     /// <summary>Folder holding wordnet-3.0/ and unimorph-eng-verbs/ (e.g. ../shared/data/lexicon), or null.</summary>
     public string? LexiconDirectory { get; init; }
 }

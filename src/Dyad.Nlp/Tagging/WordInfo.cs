@@ -9,15 +9,17 @@ internal struct WordInfo
     public ulong Flags;     // capitalisation/digit/hyphen bits
     public ulong Ambiguity; // tags seen with the word in training (0 when rare or unseen)
     public ulong Lexicon;   // word classes from WordNet/UniMorph (0 when absent)
+    public ulong Capitalisation; // how often the word is capitalised mid-sentence in training (0 unknown)
     public ulong S1, S2, S3, S4;
     public ulong P1, P2, P3;
     public bool InitialCap;
+    public int SureTag;     // tag of a frequent unambiguous word, else -1
 
     /// <summary>Sentinel for positions before the first and after the last word.</summary>
     public static WordInfo Boundary(ulong marker) => new()
     {
-        Lower = marker, Form = marker, Shape = marker, Flags = marker, Ambiguity = marker, Lexicon = marker,
-        S1 = marker, S2 = marker, S3 = marker, S4 = marker, P1 = marker, P2 = marker, P3 = marker,
+        Lower = marker, Form = marker, Shape = marker, Flags = marker, Ambiguity = marker, Lexicon = marker, Capitalisation = marker,
+        S1 = marker, S2 = marker, S3 = marker, S4 = marker, P1 = marker, P2 = marker, P3 = marker, SureTag = -1,
     };
 
     public static ulong LowerHash(ReadOnlySpan<char> word)
@@ -69,6 +71,8 @@ internal struct WordInfo
         info.Flags = flags + 1;
         info.Ambiguity = dictionary.AmbiguityOf(info.Lower);
         info.Lexicon = dictionary.LexiconClassOf(info.Lower);
+        info.SureTag = dictionary.SureTagOf(info.Lower);
+        info.Capitalisation = dictionary.CapitalisationOf(info.Lower);
         return info;
     }
 
