@@ -4,5 +4,13 @@ namespace Dyad.Bench;
 
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "train-tagger") return TaggerTraining.Run(args);
+        if (args.Length > 0 && args[0] == "time-tagger") return TaggerTiming.Run(args);
+        if (args.Length > 0 && args[0] == "tagger-errors") return TaggerErrors.Run(args);
+        if (args.Length > 0 && args[0] == "tag-text") return TagText.Run();
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

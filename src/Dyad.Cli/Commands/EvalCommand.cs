@@ -18,5 +18,6 @@ internal static class EvalCommand
     {
         yield return EvalTextCommand.Create();
         yield return EvalNerCommand.Create();
+        yield return EvalNlpCommand.Create();
     }
 }

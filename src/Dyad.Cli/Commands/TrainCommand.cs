@@ -17,5 +17,6 @@ internal static class TrainCommand
     private static IEnumerable<Command> Subcommands()
     {
         yield return TrainNerCommand.Create();
+        yield return TrainNlpCommand.Create();
     }
 }

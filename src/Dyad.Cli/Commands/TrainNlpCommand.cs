@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Dyad.Nlp;
+using Dyad.Nlp.Tagging;
+using Dyad.Text.Conllu;
+
+namespace Dyad.Cli.Commands;
+
+/// <summary><c>dyad train nlp</c>: trains the tagger, lemmatizer and parser from UD treebanks.</summary>
+internal static class TrainNlpCommand
+{
+    public static Command Create()
+    {
+        var train = new Option<FileInfo>("--train") { Description = "Training treebank (CoNLL-U).", Required = true };
+        var dev = new Option<FileInfo>("--dev") { Description = "Development treebank (CoNLL-U), used to pick the best training pass.", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Directory for the model files.", DefaultValueFactory = _ => new DirectoryInfo("models") };
+        var lexicon = new Option<DirectoryInfo?>("--lexicon") { Description = "Lexicon folder (WordNet 3.0 and UniMorph) for the tagger and lemmatizer, e.g. ../shared/data/lexicon." };
+        var iterations = new Option<int>("--iterations") { Description = "Parser training passes.", DefaultValueFactory = _ => 15 };
+        var seed = new Option<int>("--seed") { Description = "Random seed (training is deterministic for a given seed).", DefaultValueFactory = _ => 1 };
+        var beam = new Option<int>("--beam") { Description = "Parser beam width (1 = greedy).", DefaultValueFactory = _ => 8 };
+        var folds = new Option<int>("--jackknife") { Description = "Folds for the parser's jackknifed training tags (0 = gold tags).", DefaultValueFactory = _ => 4 };
+        var parserOnly = new Option<bool>("--parser-only") { Description = "Keep the tagger and lemmatizer already in --out and train only the parser." };
+        var command = new Command("nlp", "Train the tagger, lemmatizer and dependency parser (writes en-ewt.*.bin).")
+        {
+            train, dev, output, lexicon, iterations, seed, beam, folds, parserOnly,
+        };
+        command.SetAction(parse =>
+        {
+            var stdout = parse.InvocationConfiguration.Output;
+            var stderr = parse.InvocationConfiguration.Error;
+            var trainFile = parse.GetRequiredValue(train);
+            var devFile = parse.GetRequiredValue(dev);
+            var outDir = parse.GetValue(output)!;
+            var lexiconDir = parse.GetValue(lexicon);
+            foreach (var f in new[] { trainFile, devFile })
+                if (!f.Exists) { stderr.WriteLine($"error: {f.FullName} does not exist"); return 2; }
+            if (lexiconDir is { Exists: false }) { stderr.WriteLine($"error: lexicon folder {lexiconDir.FullName} does not exist"); return 2; }
+            int seedValue = parse.GetValue(seed);
+            var options = new NlpTrainingOptions
+            {
+                Tagger = new TaggerOptions { Seed = seedValue },
+                Parser = new Nlp.Parsing.ParserOptions { Iterations = parse.GetValue(iterations), Seed = seedValue, BeamWidth = parse.GetValue(beam) },
+                LexiconDirectory = lexiconDir?.FullName,
+                JackknifeFolds = parse.GetValue(folds),
+            };
+            if (options.Parser.Iterations < 1 || options.Parser.BeamWidth < 1) { stderr.WriteLine("error: --iterations and --beam must be at least 1"); return 2; }
+            try
+            {
+                var clock = Stopwatch.StartNew();
+                var trainSet = ConlluReader.ReadFile(trainFile.FullName).ToList();
+                var devSet = ConlluReader.ReadFile(devFile.FullName).ToList();
+                stdout.WriteLine($"read {trainSet.Count} training and {devSet.Count} dev sentences");
+                NlpPipeline pipeline;
+                if (parse.GetValue(parserOnly))
+                {
+                    var existing = NlpPipeline.LoadTaggerAndLemmatizer(outDir.FullName);
+                    var parser = NlpTraining.TrainParser(trainSet, devSet, existing.Tagger, options, stdout);
+                    pipeline = new NlpPipeline(existing.Tagger, existing.Lemmatizer, parser);
+                }
+                else pipeline = NlpTraining.Train(trainSet, devSet, options, stdout);
+                pipeline.Save(outDir.FullName);
+                stdout.WriteLine($"wrote models to {outDir.FullName} in {clock.Elapsed.TotalMinutes:F1} min");
+                stdout.WriteLine("dev scores:");
+                stdout.WriteLine(NlpEvaluation.Evaluate(pipeline, devSet));
+                return 0;
+            }
+            catch (Exception e) when (e is ConlluFormatException or IOException or InvalidDataException)
+            {
+                stderr.WriteLine("error: " + e.Message);
+                return 1;
+            }
+        });
+        return command;
+    }
+}

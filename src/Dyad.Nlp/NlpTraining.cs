@@ -1,0 +1,86 @@
+using Dyad.Nlp.Lemmatization;
+using Dyad.Nlp.Parsing;
+using Dyad.Nlp.Tagging;
+using Dyad.Text.Conllu;
+
+namespace Dyad.Nlp;
+
+/// <summary>Settings for training the whole tag + lemmatize + parse pipeline (<c>dyad train nlp</c>).</summary>
+public sealed record NlpTrainingOptions
+{
+    public TaggerOptions Tagger { get; init; } = new();
+    public ParserOptions Parser { get; init; } = new() { BeamWidth = 8, Iterations = 15 };
+    /// <summary>WordNet/UniMorph folder for the tagger's and lemmatizer's lexicons (null: none).</summary>
+    public string? LexiconDirectory { get; init; }
+    /// <summary>
+    /// The parser learns from tags predicted by taggers trained on the other folds of the training set, so it sees
+    /// tagging errors like those it meets in use. 0 trains it on gold tags.
+    /// </summary>
+    public int JackknifeFolds { get; init; } = 4;
+}
+
+/// <summary>Trains the tagger, lemmatizer and parser from CoNLL-U treebanks.</summary>
+public static class NlpTraining
+{
+    public static NlpPipeline Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence> dev, NlpTrainingOptions options, TextWriter? log = null)
+    {
+        var taggerOptions = options.Tagger with { LexiconDirectory = options.LexiconDirectory };
+        var tagger = PosTagger.Train(train, dev, taggerOptions, log);
+        var lemmatizer = Lemmatizer.Train(train, options.LexiconDirectory, log);
+        var parser = TrainParser(train, dev, tagger, options, log);
+        return new NlpPipeline(tagger, lemmatizer, parser);
+    }
+
+    /// <summary>Trains only the parser, on jackknifed tags for train and <paramref name="tagger"/>'s tags for dev.</summary>
+    public static DependencyParser TrainParser(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence> dev, PosTagger tagger,
+        NlpTrainingOptions options, TextWriter? log = null)
+    {
+        var trainSentences = ToParserSentences(train, "train");
+        if (options.JackknifeFolds >= 2)
+            JackknifeTags(train, trainSentences, options.JackknifeFolds, options.Tagger with { LexiconDirectory = options.LexiconDirectory }, log);
+        else
+            log?.WriteLine("parser: training on gold tags (no jackknifing)");
+        var devSentences = ToParserSentences(dev, "dev");
+        foreach (var s in devSentences) RetagWith(tagger, s);
+        return DependencyParser.Train(trainSentences, devSentences, options.Parser, log);
+    }
+
+    /// <summary>Replaces the tags of each training sentence by those of a tagger trained without its fold.</summary>
+    public static void JackknifeTags(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ParserTrainingSentence> sentences, int folds,
+        TaggerOptions taggerOptions, TextWriter? log)
+    {
+        for (int f = 0; f < folds; f++)
+        {
+            var rest = new List<ConlluSentence>(train.Count);
+            for (int i = 0; i < train.Count; i++) if (i % folds != f) rest.Add(train[i]);
+            log?.WriteLine($"jackknife fold {f + 1}/{folds}: training a tagger on {rest.Count} sentences");
+            var foldTagger = PosTagger.Train(rest, null, taggerOptions, null);
+            long words = 0, same = 0;
+            for (int i = f; i < train.Count; i += folds)
+            {
+                var s = sentences[i];
+                var gold = s.Xpos;
+                RetagWith(foldTagger, s);
+                for (int w = 0; w < s.Count; w++) { words++; if (s.Xpos[w] == gold[w]) same++; }
+            }
+            log?.WriteLine($"jackknife fold {f + 1}/{folds}: XPOS accuracy on the held-out fold {100.0 * same / Math.Max(1, words):F2}%");
+        }
+    }
+
+    private static List<ParserTrainingSentence> ToParserSentences(IReadOnlyList<ConlluSentence> records, string name)
+    {
+        var list = new List<ParserTrainingSentence>(records.Count);
+        foreach (var r in records) list.Add(ParserTrainingSentence.FromConllu(r, name));
+        return list;
+    }
+
+    private static void RetagWith(PosTagger tagger, ParserTrainingSentence s)
+    {
+        var upos = new string[s.Count];
+        var xpos = new string[s.Count];
+        var feats = new string[s.Count];
+        tagger.Tag(s.Forms, upos, xpos, feats);
+        s.Upos = upos;
+        s.Xpos = xpos;
+    }
+}

@@ -1,0 +1,185 @@
+using System.IO.Compression;
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace Dyad.Nlp.Parsing;
+
+/// <summary>
+/// Multi-class linear model over hashed features: row r of the table holds one weight per class, so scoring a
+/// feature is one contiguous read. Training keeps lazily averaged weights (Collins 2002; Daumé's trick) so the
+/// saved model is the averaged perceptron.
+/// </summary>
+internal sealed class HashedPerceptron
+{
+    // Full-precision weights while training; null for a loaded model, which keeps the saved half-precision
+    // values as they are (half the memory traffic when scoring, identical scores).
+    private float[] _weights;
+    private readonly Half[]? _half;
+    // Training-only state for averaging; null for a loaded model.
+    private double[]? _totals;
+    private int[]? _stamps;
+    private int _time;
+
+    public HashedPerceptron(int bits, int classes)
+    {
+        if (bits is < 4 or > 26) throw new ArgumentOutOfRangeException(nameof(bits));
+        Bits = bits;
+        Classes = classes;
+        Stride = classes <= 4 ? classes : (classes + 7) & ~7;
+        _weights = new float[(long)Stride << bits];
+    }
+
+    private HashedPerceptron(int bits, int classes, float[] weights)
+    {
+        Bits = bits;
+        Classes = classes;
+        Stride = classes <= 4 ? classes : (classes + 7) & ~7;
+        _weights = weights;
+    }
+
+    private HashedPerceptron(int bits, int classes, Half[] weights)
+    {
+        Bits = bits;
+        Classes = classes;
+        Stride = classes <= 4 ? classes : (classes + 7) & ~7;
+        _weights = [];
+        _half = weights;
+    }
+
+    public int Bits { get; }
+    public int Classes { get; }
+    /// <summary>Row width: classes rounded up so rows are vector-aligned.</summary>
+    public int Stride { get; }
+
+    /// <summary>Adds the rows of the active features into <paramref name="scores"/> (length >= Stride).</summary>
+    public void Score(ReadOnlySpan<int> rows, Span<float> scores)
+    {
+        if (_half != null)
+        {
+            ScoreHalf(rows, scores);
+            return;
+        }
+        var w = _weights;
+        int stride = Stride;
+        scores[..stride].Clear();
+        if (stride == 4)
+        {
+            float a = 0, b = 0, c = 0, d = 0;
+            foreach (int r in rows)
+            {
+                int o = r << 2;
+                a += w[o]; b += w[o + 1]; c += w[o + 2]; d += w[o + 3];
+            }
+            scores[0] = a; scores[1] = b; scores[2] = c; scores[3] = d;
+            return;
+        }
+        int width = Vector<float>.Count;
+        foreach (int r in rows)
+        {
+            var row = w.AsSpan(r * stride, stride);
+            int i = 0;
+            for (; i + width <= stride; i += width)
+                (new Vector<float>(scores[i..]) + new Vector<float>(row[i..])).CopyTo(scores[i..]);
+            for (; i < stride; i++) scores[i] += row[i];
+        }
+    }
+
+    private void ScoreHalf(ReadOnlySpan<int> rows, Span<float> scores)
+    {
+        var w = _half!;
+        int stride = Stride;
+        scores[..stride].Clear();
+        Span<float> row = stackalloc float[stride];
+        var sum = scores[..stride];
+        foreach (int r in rows)
+        {
+            TensorPrimitives.ConvertToSingle(w.AsSpan(r * stride, stride), row);
+            TensorPrimitives.Add(sum, row, sum);
+        }
+    }
+
+    public void BeginTraining()
+    {
+        if (_half != null) throw new InvalidOperationException("a loaded model cannot be trained further");
+        _totals = new double[_weights.Length];
+        _stamps = new int[_weights.Length];
+        _time = 0;
+    }
+
+    /// <summary>Counts one training decision (the averaging clock).</summary>
+    public void Tick() => _time++;
+
+    public void Update(ReadOnlySpan<int> rows, int truth, int guess)
+    {
+        foreach (int r in rows)
+        {
+            Add(r * Stride + truth, 1f);
+            Add(r * Stride + guess, -1f);
+        }
+    }
+
+    /// <summary>Adds <paramref name="delta"/> to one class's weight for every active feature.</summary>
+    public void Update(ReadOnlySpan<int> rows, int cls, float delta)
+    {
+        foreach (int r in rows) Add(r * Stride + cls, delta);
+    }
+
+    private void Add(int i, float delta)
+    {
+        _totals![i] += (double)(_time - _stamps![i]) * _weights[i];
+        _stamps[i] = _time;
+        _weights[i] += delta;
+    }
+
+    /// <summary>The averaged weights as a model for prediction; training can continue on this instance.</summary>
+    public HashedPerceptron Averaged()
+    {
+        var avg = new float[_weights.Length];
+        double t = Math.Max(1, _time);
+        for (int i = 0; i < avg.Length; i++)
+        {
+            double total = _totals![i] + (double)(_time - _stamps![i]) * _weights[i];
+            avg[i] = (float)(total / t);
+        }
+        return new HashedPerceptron(Bits, Classes, avg);
+    }
+
+    /// <summary>Writes the weights as half precision, compressed (zero rows dominate and compress away).</summary>
+    public void Write(Stream stream)
+    {
+        using var bw = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        bw.Write(Bits);
+        bw.Write(Classes);
+        byte[] raw;
+        if (_half != null) raw = System.Runtime.InteropServices.MemoryMarshal.AsBytes(_half.AsSpan()).ToArray();
+        else
+        {
+            raw = new byte[_weights.Length * 2];
+            for (int i = 0; i < _weights.Length; i++)
+                BitConverter.TryWriteBytes(raw.AsSpan(i * 2), (Half)_weights[i]);
+        }
+        var packed = new MemoryStream();
+        using (var z = new ZLibStream(packed, CompressionLevel.Optimal, leaveOpen: true)) z.Write(raw);
+        bw.Write(packed.Length);
+        bw.Write(packed.GetBuffer(), 0, (int)packed.Length);
+    }
+
+    public static HashedPerceptron Read(Stream stream)
+    {
+        using var br = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        int bits = br.ReadInt32();
+        int classes = br.ReadInt32();
+        if (bits is < 4 or > 26 || classes is < 1 or > 1024) throw new InvalidDataException("corrupt parser weight table header");
+        long packedLength = br.ReadInt64();
+        var packed = br.ReadBytes(checked((int)packedLength));
+        int stride = classes <= 4 ? classes : (classes + 7) & ~7;
+        var halves = new Half[(long)stride << bits];
+        using (var z = new ZLibStream(new MemoryStream(packed), CompressionMode.Decompress))
+            z.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(halves.AsSpan()));
+        if (stride > 4) return new HashedPerceptron(bits, classes, halves);
+        // Narrow rows are read a few values at a time, where converting each half costs more than the memory it saves.
+        var floats = new float[halves.Length];
+        TensorPrimitives.ConvertToSingle(halves, floats);
+        return new HashedPerceptron(bits, classes, floats);
+    }
+}

@@ -1,0 +1,87 @@
+using Dyad.Nlp.Parsing;
+
+namespace Dyad.Nlp.Tests.Parsing;
+
+public class DependencyParserTests
+{
+    private static readonly ParserOptions Small = new() { Iterations = 12, MoveBits = 16, LabelBits = 12, ExploreFromIteration = 100 };
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void LearnsATinyTreebank(int beam)
+    {
+        var data = TinyTreebank.Sentences();
+        var parser = DependencyParser.Train(data, null, Small with { BeamWidth = beam });
+        var score = parser.Evaluate(data);
+        score.Uas.ShouldBe(100.0);
+        score.FullLas.ShouldBe(100.0);
+    }
+
+    [Fact]
+    public void SavedModelParsesIdentically()
+    {
+        var data = TinyTreebank.Sentences();
+        var parser = DependencyParser.Train(data, null, Small with { BeamWidth = 2 });
+        var stream = new MemoryStream();
+        parser.Save(stream);
+        stream.Position = 0;
+        var loaded = DependencyParser.Load(stream);
+        loaded.BeamWidth.ShouldBe(2);
+        foreach (var s in data)
+        {
+            var (h1, r1) = Parse(parser, s);
+            var (h2, r2) = Parse(loaded, s);
+            h2.ShouldBe(h1);
+            r2.ShouldBe(r1);
+        }
+    }
+
+    [Fact]
+    public void OutputIsAlwaysASingleRootedTree()
+    {
+        // A barely trained model makes many mistakes; the output must still be a tree with one root.
+        var data = TinyTreebank.Sentences();
+        var parser = DependencyParser.Train(data, null, Small with { Iterations = 1 });
+        string[] words = ["Talks", "resumed", "in", "Geneva", ",", "officials", "said", "."];
+        string[] upos = ["NOUN", "VERB", "ADP", "PROPN", "PUNCT", "NOUN", "VERB", "PUNCT"];
+        string[] xpos = ["NNS", "VBD", "IN", "NNP", ",", "NNS", "VBD", "."];
+        var heads = new int[words.Length];
+        var rels = new string[words.Length];
+        parser.Parse(words, upos, xpos, heads, rels);
+        heads.Count(h => h == 0).ShouldBe(1);
+        for (int i = 0; i < heads.Length; i++)
+        {
+            (heads[i] == 0).ShouldBe(rels[i] == "root");
+            // following heads from any word reaches the root without a cycle
+            int k = i + 1, steps = 0;
+            while (k != 0 && steps++ <= words.Length) k = heads[k - 1];
+            k.ShouldBe(0);
+        }
+    }
+
+    [Fact]
+    public void LoadingSomethingElseFailsClearly()
+    {
+        var ex = Should.Throw<InvalidDataException>(() => DependencyParser.Load(new MemoryStream("not a model"u8.ToArray())));
+        ex.Message.ShouldContain("parser model");
+    }
+
+    [Fact]
+    public void TrainingRejectsSentencesWithoutTrees()
+    {
+        var records = TinyTreebank.Records();
+        records[1].Words[3].Head = -1;
+        var ex = Should.Throw<Dyad.Text.Conllu.ConlluFormatException>(() => ParserTrainingSentence.FromConllu(records[1], "tiny"));
+        ex.Message.ShouldContain("tiny:");
+        ex.Message.ShouldContain("word 4");
+    }
+
+    private static (int[], string[]) Parse(DependencyParser p, ParserTrainingSentence s)
+    {
+        var heads = new int[s.Count];
+        var rels = new string[s.Count];
+        p.Parse(s.Forms, s.Upos, s.Xpos, heads, rels);
+        return (heads, rels);
+    }
+}
