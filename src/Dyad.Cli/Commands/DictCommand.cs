@@ -51,7 +51,7 @@ internal static class DictCommand
 
             var gazetteer = PlaceCompiler.Compile(sharedRoot);
             var codesPath = Path.Combine(outDir, ModelFiles.CameoCodes);
-            CameoCodeTable.FromGdeltLookups(Path.Combine(sharedRoot, "cameo", "gdelt-lookups"), gazetteer.Countries.Countries.Select(c => c.Iso3)).Save(codesPath);
+            CameoCodeTable.FromGdeltLookups(Path.Combine(sharedRoot, "cameo", "gdelt-lookups"), gazetteer.Countries.Countries.Select(c => (c.Iso3, c.Name))).Save(codesPath);
             o.WriteLine($"{codesPath}: {new FileInfo(codesPath).Length:N0} bytes");
             var placesPath = Path.Combine(outDir, Gazetteer.FileName);
             gazetteer.Save(placesPath);

@@ -26,7 +26,7 @@ public sealed class ActorCode : IEquatable<ActorCode>
     /// <summary>The organisation class that heads the code ("IGO", "NGO", "IMG" ...), or null.</summary>
     public string? Organization { get; }
 
-    /// <summary>Segments after the head: roles/sectors, known groups, ethnic groups, religions, in code order.</summary>
+    /// <summary>Segments after the head: roles/sectors, known groups, ethnic groups, religions, dependencies/locations (countries), in code order.</summary>
     public IReadOnlyList<CameoSegment> Segments { get; }
 
     /// <summary>A readable name built from the segment labels ("United States Government").</summary>
@@ -95,6 +95,7 @@ public sealed class ActorCode : IEquatable<ActorCode>
     public static ActorCode Parse(string text, CameoCodeTable table) =>
         TryParse(text, table, out var code, out var error) ? code! : throw new FormatException(error);
 
+    // A country after the head names a dependency or location (GBRVGB: British Virgin Islands; IGOAFR...).
     // After IGO/NGO a known group (UNO, WHO) is the natural reading; elsewhere a role (UNO as "United Nations" role
     // exists in both tables, so the choice only changes the kind, not the label).
     private static CameoSegment? Pick(CameoCodeTable table, string seg, bool preferGroup)
@@ -102,8 +103,8 @@ public sealed class ActorCode : IEquatable<ActorCode>
         var meanings = table.Meanings(seg);
         if (meanings.Count == 0) return null;
         CameoSegmentKind[] order = preferGroup
-            ? [CameoSegmentKind.KnownGroup, CameoSegmentKind.Role, CameoSegmentKind.Ethnic, CameoSegmentKind.Religion]
-            : [CameoSegmentKind.Role, CameoSegmentKind.KnownGroup, CameoSegmentKind.Ethnic, CameoSegmentKind.Religion];
+            ? [CameoSegmentKind.KnownGroup, CameoSegmentKind.Role, CameoSegmentKind.Ethnic, CameoSegmentKind.Religion, CameoSegmentKind.Country]
+            : [CameoSegmentKind.Role, CameoSegmentKind.KnownGroup, CameoSegmentKind.Ethnic, CameoSegmentKind.Religion, CameoSegmentKind.Country];
         foreach (var kind in order)
             foreach (var m in meanings)
                 if (m.Kind == kind) return m;

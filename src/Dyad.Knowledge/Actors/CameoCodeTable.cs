@@ -68,7 +68,9 @@ public sealed class CameoCodeTable
     }
 
     /// <summary>Reads the GDELT lookup files CAMEO.{country,type,knowngroup,ethnic,religion}.txt (CODE&lt;TAB&gt;LABEL, header line).</summary>
-    public static CameoCodeTable FromGdeltLookups(string folder, IEnumerable<string> iso3Codes)
+    /// <param name="isoCountries">ISO 3166 countries (alpha-3, English name): marked as ISO, and added when GDELT's
+    /// table lacks them (it predates ROU, MNE, SSD, which the Phoenix dictionaries use).</param>
+    public static CameoCodeTable FromGdeltLookups(string folder, IEnumerable<(string Iso3, string Name)> isoCountries)
     {
         var table = new CameoCodeTable();
         Read("CAMEO.country.txt", CameoSegmentKind.Country);
@@ -79,8 +81,14 @@ public sealed class CameoCodeTable
         // The type table lists the organisation classes among the roles; mark them as organisations too.
         foreach (var prefix in OrganizationPrefixes)
             table.Add(new CameoSegment(prefix, CameoSegmentKind.Organization, table.Label(prefix, CameoSegmentKind.Role) ?? prefix));
-        foreach (var iso in iso3Codes)
-            if (table.Has(iso, CameoSegmentKind.Country)) table.Add(new CameoSegment(iso, CameoSegmentKind.IsoCountry, ""));
+        foreach (var (iso, name) in isoCountries)
+        {
+            if (!table.Has(iso, CameoSegmentKind.Country)) table.Add(new CameoSegment(iso, CameoSegmentKind.Country, name));
+            table.Add(new CameoSegment(iso, CameoSegmentKind.IsoCountry, ""));
+        }
+        // Codes the Phoenix dictionaries use that neither GDELT's table nor ISO 3166-1 has.
+        foreach (var (code, name) in new[] { ("KSV", "Kosovo"), ("DDR", "East Germany"), ("YUG", "Yugoslavia"), ("SUN", "Soviet Union"), ("CSK", "Czechoslovakia") })
+            if (!table.Has(code, CameoSegmentKind.Country)) table.Add(new CameoSegment(code, CameoSegmentKind.Country, name));
         return table;
 
         void Read(string file, CameoSegmentKind kind)

@@ -1,13 +1,14 @@
 namespace Dyad.Knowledge.Places;
 
-/// <summary>A country with the names news text uses for it.</summary>
+/// <summary>A country or territory with the names news text uses for it; <see cref="Sovereign"/> is false for dependencies (Northern Mariana Islands).</summary>
 public sealed record Country(
     string Iso3,
     string Iso2,
     string Name,
     IReadOnlyList<string> Aliases,
     IReadOnlyList<string> Demonyms,
-    IReadOnlyList<string> Capitals)
+    IReadOnlyList<string> Capitals,
+    bool Sovereign)
 {
     public override string ToString() => $"{Iso3} {Name}";
 }

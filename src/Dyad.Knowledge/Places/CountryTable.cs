@@ -18,11 +18,13 @@ public sealed class CountryTable
         var list = countries.ToList();
         Countries = list;
         foreach (var c in list) _byIso3[c.Iso3] = c;
-        // Official names first so that an alias shared by two countries ("Congo") goes to the first listed.
-        foreach (var c in list) Add(_byName, c.Name, c);
-        foreach (var c in list) foreach (var a in c.Aliases) Add(_byName, a, c);
-        foreach (var c in list) foreach (var d in c.Demonyms) Add(_byDemonym, d, c);
-        foreach (var c in list) foreach (var k in c.Capitals) Add(_byCapital, k, c);
+        // Names shared by two countries go to the first that claims them: names before aliases, and sovereign states
+        // before dependencies ("American" is the USA, not the Northern Mariana Islands).
+        var ordered = list.Where(c => c.Sovereign).Concat(list.Where(c => !c.Sovereign)).ToList();
+        foreach (var c in ordered) Add(_byName, c.Name, c);
+        foreach (var c in ordered) foreach (var a in c.Aliases) Add(_byName, a, c);
+        foreach (var c in ordered) foreach (var d in c.Demonyms) Add(_byDemonym, d, c);
+        foreach (var c in ordered) foreach (var k in c.Capitals) Add(_byCapital, k, c);
         var regionList = regions.ToList();
         Regions = regionList;
         foreach (var r in regionList)

@@ -56,7 +56,7 @@ public sealed class Gazetteer
             if (!lists.TryGetValue(key, out var l)) lists[key] = l = [];
             if (!l.Contains(c)) l.Add(c);
         }
-        foreach (var c in countries.Countries)
+        foreach (var c in countries.Countries.OrderBy(c => c.Sovereign ? 0 : 1))
         {
             var candidate = new PlaceCandidate(PlaceKind.Country, c.Name, c.Iso3, "", 0, "PCLI", 0, float.NaN, float.NaN);
             Add(c.Name, candidate);
@@ -138,7 +138,7 @@ public sealed class Gazetteer
         foreach (var c in countries.Countries)
         {
             w.Write(c.Iso3); w.Write(c.Iso2); w.Write(c.Name);
-            WriteList(w, c.Aliases); WriteList(w, c.Demonyms); WriteList(w, c.Capitals);
+            WriteList(w, c.Aliases); WriteList(w, c.Demonyms); WriteList(w, c.Capitals); w.Write(c.Sovereign);
         }
         w.Write(countries.Regions.Count);
         foreach (var r in countries.Regions)
@@ -164,7 +164,7 @@ public sealed class Gazetteer
             if (version != FormatVersion) throw new FormatException($"{path}: places index version {version}, this Dyad reads {FormatVersion}; rerun 'dyad dict import'");
             var countries = new Country[r.ReadInt32()];
             for (int i = 0; i < countries.Length; i++)
-                countries[i] = new Country(r.ReadString(), r.ReadString(), r.ReadString(), ReadList(r), ReadList(r), ReadList(r));
+                countries[i] = new Country(r.ReadString(), r.ReadString(), r.ReadString(), ReadList(r), ReadList(r), ReadList(r), r.ReadBoolean());
             var regions = new Region[r.ReadInt32()];
             for (int i = 0; i < regions.Length; i++)
             {

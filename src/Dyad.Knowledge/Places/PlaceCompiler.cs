@@ -51,6 +51,7 @@ public static class PlaceCompiler
     private static List<Country> BuildCountries(string root, Dictionary<string, string> iso2to3)
     {
         var names = new Dictionary<string, (string Name, List<string> Aliases, List<string> Demonyms, List<string> Capitals)>();
+        var sovereign = new HashSet<string>();
         using (var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "countries-list", "countries.min.json"))))
             foreach (var p in doc.RootElement.EnumerateObject())
             {
@@ -88,6 +89,7 @@ public static class PlaceCompiler
                     AddNew(n.Demonyms, eng.GetProperty("f").GetString()!);
                 }
                 foreach (var k in c.GetProperty("capital").EnumerateArray()) AddNew(n.Capitals, k.GetString()!);
+                if (c.TryGetProperty("independent", out var ind) && ind.ValueKind == JsonValueKind.True) sovereign.Add(iso2);
             }
         foreach (var (iso3, kind, value) in Supplement)
         {
@@ -99,7 +101,7 @@ public static class PlaceCompiler
         foreach (var (iso2, n) in names.OrderBy(kv => iso2to3[kv.Key], StringComparer.Ordinal))
         {
             n.Aliases.Remove(n.Name);
-            result.Add(new Country(iso2to3[iso2], iso2, n.Name, n.Aliases.ToArray(), n.Demonyms.ToArray(), n.Capitals.ToArray()));
+            result.Add(new Country(iso2to3[iso2], iso2, n.Name, n.Aliases.ToArray(), n.Demonyms.ToArray(), n.Capitals.ToArray(), sovereign.Contains(iso2)));
         }
         return result;
     }
