@@ -135,4 +135,18 @@ public class DictCommandTests
             if (Directory.Exists(outDir)) Directory.Delete(outDir, true);
         }
     }
+
+    [Fact]
+    public void TheExampleUserDictionaryIsCleanAndDatesPompeosRoles()
+    {
+        var example = Path.Combine(SharedData.RepositoryRoot, "examples", "dictionaries", "recent-officials.tsv");
+        var (checkExit, checkOutput, _) = Run("dict", "check", example);
+        checkExit.ShouldBe(0, checkOutput);
+        checkOutput.ShouldContain("0 error(s), 0 warning(s)");
+
+        Run("dict", "lookup", "Pompeo", "--date", "2020-02-03").Exit.ShouldBe(1);
+        Run("dict", "lookup", "Mike Pompeo", "--date", "2020-02-03", "--user", example).Output.ShouldContain("=> actor USAGOV");
+        Run("dict", "lookup", "Mike Pompeo", "--date", "2017-06-01", "--user", example).Output.ShouldContain("=> actor USASPY");
+        Run("dict", "lookup", "Mike Pompeo", "--date", "2010-06-01", "--user", example).Output.ShouldContain("=> actor USAELI");
+    }
 }
