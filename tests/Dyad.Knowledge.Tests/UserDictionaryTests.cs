@@ -50,4 +50,50 @@ public class UserDictionaryTests
         user.Problems.ShouldAllBe(p => p.Severity == ProblemSeverity.Error && p.Source.File == "user.tsv");
         user.Actors.Single().Phrase.ShouldBe("good");
     }
+
+    [Fact]
+    public void YamlFormMeansTheSameAsTsv()
+    {
+        var yaml = UserDictionaryYaml.Read(new StringReader(
+            "actors:\n" +
+            "  - names: [Mike Pompeo, Secretary Pompeo]\n" +
+            "    codes:\n" +
+            "      - {code: USAGOV, from: 2018-04-26, to: 2021-01-20}\n" +
+            "      - {code: USAELI}\n" +
+            "  - name: Kassym-Jomart Tokayev\n" +
+            "    code: KAZGOV\n" +
+            "    from: 2019-03-20\n" +
+            "agents:\n" +
+            "  - name: deputy foreign minister\n" +
+            "    code: GOV\n"), "user.yaml");
+        yaml.Problems.ShouldBeEmpty();
+        var dict = Shipped();
+        dict.Override(yaml);
+        dict.ResolveActor("Secretary Pompeo", new DateOnly(2021, 1, 20))!.Code!.Code.ShouldBe("USAGOV");
+        var later = dict.ResolveActor("Mike Pompeo", new DateOnly(2021, 1, 21))!;
+        later.Code!.Code.ShouldBe("USAELI");
+        later.Code.Source.ShouldBe(new SourceLocation("user.yaml", 5));
+        dict.ResolveActor("Kassym Jomart Tokayev", new DateOnly(2019, 3, 20))!.Code!.Code.ShouldBe("KAZGOV");
+        dict.LookupAgent("deputy foreign ministers").ShouldBeEmpty();
+        dict.LookupAgent("deputy foreign minister").Single().Written.ShouldBe("~GOV");
+    }
+
+    [Fact]
+    public void YamlProblemsNameTheirLine()
+    {
+        var yaml = UserDictionaryYaml.Read(new StringReader(
+            "actors:\n" +                           // 1
+            "  - name: Good\n" +                    // 2
+            "    code: USA\n" +                     // 3
+            "  - name: No code\n" +                 // 4
+            "  - name: Bad date\n" +                // 5
+            "    code: USAGOV\n" +                  // 6
+            "    from: 2020-02-30\n" +              // 7
+            "  - nmae: Typo\n" +                    // 8
+            "    code: USA\n" +                     // 9
+            "people: []\n"), "user.yaml");          // 10
+        yaml.Problems.Select(p => p.Source.Line).Order().ShouldBe([4, 5, 8, 8, 10]);
+        yaml.Actors.Single().Phrase.ShouldBe("good");
+        UserDictionaryYaml.Read(new StringReader("actors: [unclosed\n"), "broken.yaml").Problems.Single().Message.ShouldStartWith("not valid YAML");
+    }
 }

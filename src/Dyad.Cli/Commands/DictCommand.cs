@@ -64,7 +64,7 @@ internal static class DictCommand
 
     private static Command Check()
     {
-        var files = new Argument<string[]>("FILE") { Description = "Dictionary files: *actors* (PETRARCH actors), *agents*, *discards*, or *.tsv (Dyad user dictionary).", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("FILE") { Description = "Dictionary files: *actors* (PETRARCH actors), *agents*, *discards*, or *.tsv or *.yaml (Dyad user dictionary).", Arity = ArgumentArity.OneOrMore };
         var command = new Command("check", "Report every malformed line (file:line) of dictionary files; exit 1 if any line is in error.") { files };
         command.SetAction(parse =>
         {
@@ -105,7 +105,7 @@ internal static class DictCommand
     {
         var name = new Argument<string>("NAME") { Description = "A name as written in text (any case and punctuation), e.g. \"Mike Pompeo\"." };
         var date = new Option<string>("--date") { Description = "The story date (YYYY-MM-DD); dated roles are resolved for this day.", Required = true };
-        var user = new Option<string[]>("--user") { Description = "User dictionary TSV file(s) whose entries replace the shipped ones for the same names.", AllowMultipleArgumentsPerToken = true };
+        var user = new Option<string[]>("--user") { Description = "User dictionary file(s) (.tsv or .yaml) whose entries replace the shipped ones for the same names.", AllowMultipleArgumentsPerToken = true };
         var dictFile = new Option<string?>("--dict") { Description = "Compiled dictionary to use instead of models/actors.dict.tsv.gz." };
         var command = new Command("lookup", "Print the actor/agent codes a name has on a date, and which dictionary line and rule gave each.") { name, date, user, dictFile };
         command.SetAction(parse =>

@@ -31,7 +31,7 @@ public static class ShippedDictionaries
     public static DictionaryKind KindOf(string fileName)
     {
         var lower = Path.GetFileName(fileName).ToLowerInvariant();
-        if (lower.EndsWith(".tsv", StringComparison.Ordinal)) return DictionaryKind.User;
+        if (lower.EndsWith(".tsv", StringComparison.Ordinal) || UserDictionary.IsYaml(lower)) return DictionaryKind.User;
         if (lower.Contains("agents", StringComparison.Ordinal)) return DictionaryKind.Agents;
         if (lower.Contains("discards", StringComparison.Ordinal)) return DictionaryKind.Discards;
         return DictionaryKind.Actors;
