@@ -127,6 +127,14 @@ public class ShippedKnowledgeTests(ShippedModels models) : IClassFixture<Shipped
         ActorCode.Parse("AFR", models.Codes).CountryIso3.ShouldBeNull(); // a CAMEO region, not an ISO country
     }
 
+    [Fact]
+    public void CodeLabelsFindEthnicGroupsAndNamedOrganisations()
+    {
+        models.Codes.ByLabel("uyghur").ShouldContain(s => s.Code == "UIG" && s.Kind == CameoSegmentKind.Ethnic);
+        models.Codes.ByLabel("Amnesty International").ShouldContain(s => s.Code == "AMN" && s.Kind == CameoSegmentKind.KnownGroup);
+        models.Codes.ByLabel("no such group").ShouldBeEmpty();
+    }
+
     [Theory]
     [InlineData("US")]
     [InlineData("USAG0V")]

@@ -154,10 +154,25 @@ internal static class DictCommand
             var discard = dict.LookupDiscard(text);
             if (discard != null) { found++; o.WriteLine($"   discard  '{discard.Phrase}' at {discard.Source}: a {(discard.WholeStory ? "story" : "sentence")} containing it is not coded"); }
             found += PrintPlaces(o, text);
+            found += PrintCodeLabels(o, text);
             if (found == 0) o.WriteLine("not found");
             return found == 0 ? 1 : 0;
         });
         return command;
+    }
+
+    private static int PrintCodeLabels(TextWriter o, string text)
+    {
+        string path;
+        try { path = ModelFiles.Find(ModelFiles.CameoCodes); }
+        catch (FileNotFoundException) { return 0; }
+        int found = 0;
+        foreach (var s in CameoCodeTable.Load(path).ByLabel(text))
+        {
+            found++;
+            o.WriteLine($"   cameo {s.Code}  {s.Kind} code labelled '{s.Label}' (CAMEO code table)");
+        }
+        return found;
     }
 
     private static int PrintPlaces(TextWriter o, string text)

@@ -40,11 +40,37 @@ public sealed class CameoCodeTable
 
     public IReadOnlyCollection<string> Codes => _byCode.Keys;
 
+    private Dictionary<string, List<CameoSegment>>? _byLabel;
+
+    /// <summary>
+    /// Segments whose label is this name ("Uyghur" -> ethnic UIG, "Amnesty International" -> known group AMN):
+    /// how ethnic groups, religions and named organisations the actor dictionaries lack can still be coded.
+    /// </summary>
+    public IReadOnlyList<CameoSegment> ByLabel(string name)
+    {
+        var index = _byLabel;
+        if (index == null)
+        {
+            index = new Dictionary<string, List<CameoSegment>>(StringComparer.Ordinal);
+            foreach (var list in _byCode.Values)
+                foreach (var s in list)
+                {
+                    if (s.Kind is CameoSegmentKind.IsoCountry || s.Label.Length == 0) continue;
+                    var key = PhraseNormalizer.Normalize(s.Label);
+                    if (!index.TryGetValue(key, out var l)) index[key] = l = [];
+                    l.Add(s);
+                }
+            _byLabel = index;
+        }
+        return index.TryGetValue(PhraseNormalizer.Normalize(name), out var found) ? found : [];
+    }
+
     public void Add(CameoSegment segment)
     {
         var code = segment.Code.ToUpperInvariant();
         if (!_byCode.TryGetValue(code, out var list)) _byCode[code] = list = [];
         if (!list.Exists(s => s.Kind == segment.Kind)) list.Add(segment with { Code = code });
+        _byLabel = null;
     }
 
     /// <summary>All meanings of a segment (UNO is both a role and a known group).</summary>

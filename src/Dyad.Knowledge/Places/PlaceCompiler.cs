@@ -20,7 +20,7 @@ public static class PlaceCompiler
         ("USA", "alias", "America"), ("USA", "alias", "the States"), ("USA", "alias", "U.S."), ("USA", "alias", "U.S.A."),
         ("USA", "alias", "the United States"), ("USA", "capital", "Washington"),
         ("GBR", "alias", "Britain"), ("GBR", "alias", "U.K."), ("GBR", "demonym", "English"), ("GBR", "demonym", "Scottish"), ("GBR", "demonym", "Welsh"),
-        ("KAZ", "demonym", "Kazakh"), ("KAZ", "capital", "Nur-Sultan"), ("KAZ", "capital", "Astana"),
+        ("KAZ", "demonym", "Kazakh"), ("UKR", "capital", "Kiev"), ("KAZ", "capital", "Nur-Sultan"), ("KAZ", "capital", "Astana"),
         ("RUS", "alias", "Russian Federation"), ("CHN", "alias", "PRC"), ("PRK", "alias", "North Korea"), ("KOR", "alias", "South Korea"),
         ("KGZ", "demonym", "Kyrgyz"), ("UZB", "demonym", "Uzbek"), ("TKM", "demonym", "Turkmen"), ("TJK", "demonym", "Tajik"),
         ("ARE", "alias", "UAE"), ("NLD", "alias", "Holland"), ("NLD", "demonym", "Dutch"), ("MMR", "alias", "Burma"),
