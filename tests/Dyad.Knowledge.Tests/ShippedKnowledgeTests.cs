@@ -30,6 +30,17 @@ public class ShippedKnowledgeTests(ShippedModels models) : IClassFixture<Shipped
     }
 
     [Fact]
+    public void TheAllocationFreeLookupAgreesWithLookupActor()
+    {
+        foreach (var name in new[] { "United Nations", "XI_JINPING", "u.n.", "Qwxzzy" })
+        {
+            var matches = models.Dictionary.LookupActor(name, Day);
+            models.Dictionary.TryGetActorEntries(name, out var entries).ShouldBe(matches.Count > 0);
+            entries.ShouldBe(matches.Select(m => m.Entry).ToList());
+        }
+    }
+
+    [Fact]
     public void DatedShippedRolesChangeWithTheDate()
     {
         // Phoenix lists [KAZELI 580101-000101] before [KAZGOV >900424]; the first restriction that holds wins.

@@ -39,9 +39,12 @@ public sealed record ActorMatch(ActorEntry Entry, DatedCode? Code, DateOnly Date
 public sealed class ActorDictionary
 {
     private readonly Dictionary<string, List<ActorEntry>> _actors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ActorEntry>>.AlternateLookup<ReadOnlySpan<char>> _actorsBySpan;
     private readonly Dictionary<string, List<AgentEntry>> _agents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DiscardEntry> _discards = new(StringComparer.Ordinal);
     private readonly List<DictionaryProblem> _problems = [];
+
+    public ActorDictionary() => _actorsBySpan = _actors.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public IReadOnlyList<DictionaryProblem> Problems => _problems;
     public int ActorPhraseCount => _actors.Count;
@@ -99,6 +102,19 @@ public sealed class ActorDictionary
         var result = new ActorMatch[list.Count];
         for (int i = 0; i < list.Count; i++) result[i] = new ActorMatch(list[i], list[i].CodeOn(date), date);
         return result;
+    }
+
+    /// <summary>
+    /// Allocation-free form for hot paths: the entries of a name (any spelling), in dictionary order, or false.
+    /// Resolve the date with <see cref="ActorEntry.CodeOn"/>.
+    /// </summary>
+    public bool TryGetActorEntries(ReadOnlySpan<char> name, out IReadOnlyList<ActorEntry> entries)
+    {
+        Span<char> buffer = name.Length <= 256 ? stackalloc char[name.Length * 2 + 1] : new char[name.Length * 2 + 1];
+        int n = PhraseNormalizer.Normalize(name, buffer);
+        if (_actorsBySpan.TryGetValue(buffer[..n], out var list)) { entries = list; return true; }
+        entries = [];
+        return false;
     }
 
     /// <summary>The first match that gives a code on the date (dictionary order), or null.</summary>
