@@ -56,8 +56,9 @@ public sealed record ActorEntry(
     /// <summary>The code that applies on <paramref name="date"/>, with the line that gave it, or null.</summary>
     public DatedCode? CodeOn(DateOnly date)
     {
-        foreach (var r in Restrictions)
-            if (r.When.Contains(date)) return r;
+        var restrictions = Restrictions;
+        for (int i = 0; i < restrictions.Count; i++) // indexing: foreach over the interface would allocate an enumerator
+            if (restrictions[i].When.Contains(date)) return restrictions[i];
         return Default;
     }
 }
