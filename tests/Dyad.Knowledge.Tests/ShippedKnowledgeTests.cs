@@ -107,6 +107,15 @@ public class ShippedKnowledgeTests(ShippedModels models) : IClassFixture<Shipped
     }
 
     [Fact]
+    public void NewerGeoNamesNamesFindTheSamePlace()
+    {
+        var astana = models.Gazetteer.Lookup("Astana").Single(c => c.Kind == PlaceKind.Place);
+        astana.ShouldBeSameAs(models.Gazetteer.Lookup("Nur-Sultan").Single(c => c.Kind == PlaceKind.Place));
+        astana.FeatureCode.ShouldBe("PPLC");
+        astana.CountryIso3.ShouldBe("KAZ");
+    }
+
+    [Fact]
     public void UnknownNamesGiveNoCandidates() => models.Gazetteer.Lookup("Qwxzzy Nowhere").ShouldBeEmpty();
 
     [Theory]

