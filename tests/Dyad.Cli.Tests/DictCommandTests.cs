@@ -72,6 +72,22 @@ public class DictCommandTests
     }
 
     [Fact]
+    public void LookupReportsABrokenCompiledDictionary()
+    {
+        var path = TempFile("old.tsv.gz", "not gzip");
+        try
+        {
+            var (exit, _, error) = Run("dict", "lookup", "China", "--date", "2020-01-01", "--dict", path);
+            exit.ShouldBe(2);
+            error.ShouldContain("dyad dict lookup:");
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(path)!, true);
+        }
+    }
+
+    [Fact]
     public void LookupRejectsABadDate()
     {
         var (exit, _, error) = Run("dict", "lookup", "China", "--date", "2020-02-30");

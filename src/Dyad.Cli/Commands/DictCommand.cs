@@ -128,7 +128,7 @@ internal static class DictCommand
                     dict.Override(u);
                 }
             }
-            catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException or InvalidDataException)
             {
                 err.WriteLine($"dyad dict lookup: {e.Message}");
                 return 2;
@@ -158,7 +158,7 @@ internal static class DictCommand
                 found += PrintPlaces(o, text);
                 found += PrintCodeLabels(o, text);
             }
-            catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException or InvalidDataException)
             {
                 err.WriteLine($"dyad dict lookup: {e.Message}");
                 return 2;
