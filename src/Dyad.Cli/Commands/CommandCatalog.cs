@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return ParseCommand.Create();
         yield return EvalCommand.Create();
         yield return TrainCommand.Create();
+        yield return DictCommand.Create();
     }
 }
