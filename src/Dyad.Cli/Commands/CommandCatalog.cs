@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return NerCommand.Create();
         yield return EvalCommand.Create();
         yield return TrainCommand.Create();
+        yield return LexiconCommand.Create();
     }
 }
