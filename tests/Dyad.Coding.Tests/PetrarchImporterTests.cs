@@ -24,7 +24,10 @@ public class PetrarchImporterTests
         "~ a (a b HELP) SAY = a b 015\n" +                  // 17 transformation
         "\n" +
         "---  BROKEN  ---\n" +                              // 19 malformed header
-        "STRAY\n";                                          // 20 outside a family
+        "STRAY\n" +                                        // 20 outside a family
+        "---  STRIKE   [190]  ---\n" +                      // 21
+        "BOMB\n" +                                         // 22
+        "- * {&WEAPON ATTACK} [195]\n";                    // 23 a class as a phrase modifier
 
     private static (VerbLexicon Lexicon, int Transformations) Import()
     {
@@ -67,6 +70,14 @@ public class PetrarchImporterTests
         // A null-code pattern matches and codes no event.
         var transport = lexicon.Match("help", new VerbContext { Object = "transport" }).ShouldNotBeNull();
         transport.Code.ShouldBeNull();
+    }
+
+    [Fact]
+    public void ClassModifiersOfPhrasesAreRequired()
+    {
+        var (lexicon, _) = Import();
+        lexicon.Match("bomb", new VerbContext { Object = "attack", ObjectModifiers = ["heavy", "rocket"] }).ShouldNotBeNull().Code.ShouldBe("195");
+        lexicon.Match("bomb", new VerbContext { Object = "attack", ObjectModifiers = ["verbal"] }).ShouldNotBeNull().Code.ShouldBe("190");
     }
 
     [Fact]

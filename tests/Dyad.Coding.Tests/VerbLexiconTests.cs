@@ -72,6 +72,15 @@ public class VerbLexiconTests
     }
 
     [Fact]
+    public void ImportedPatternsRefineTheBareVerb()
+    {
+        CodeOf("sign", new VerbContext { Object = "agreement" }).ShouldBe("057");
+        CodeOf("accuse", new VerbContext { ObjectIsActor = true }).ShouldBe("112");
+        CodeOf("accuse", new VerbContext { ObjectIsActor = true, Prepositions = [new PrepositionalPhrase("of", "corruption")] }).ShouldBe("1121");
+        CodeOf("impose", new VerbContext { Object = "sanction" }).ShouldNotBeNull().ShouldStartWith("16");
+    }
+
+    [Fact]
     public void EventNounsHaveCodes()
     {
         Lexicon.MatchNoun("talk", VerbContext.Empty).ShouldNotBeNull().Code.ShouldNotBeNull().ShouldStartWith("04");

@@ -31,7 +31,10 @@ public sealed class Constraint
         Kind = kind;
         Term = term;
         Preposition = preposition;
+        _alternatives = preposition != null && preposition.Contains('|') ? preposition.Split('|') : null;
     }
+
+    private readonly string[]? _alternatives;
 
     public ConstraintKind Kind { get; }
     public Term? Term { get; }
@@ -53,8 +56,11 @@ public sealed class Constraint
             case ConstraintKind.Particle: return Has(c.Particles, Preposition!);
             case ConstraintKind.ParticleOrPreposition: return Has(c.Particles, Preposition!) || HasPreposition(c, Preposition!);
             case ConstraintKind.Preposition:
-                foreach (var p in c.Prepositions)
+                for (int i = 0; i < c.Prepositions.Count; i++)
+                {
+                    var p = c.Prepositions[i];
                     if (IsPreposition(p.Preposition) && (Term == null || Term.Matches(p.Object, p.ObjectModifiers, p.ObjectIsActor))) return true;
+                }
                 return false;
             case ConstraintKind.Object: return Term!.Matches(c.Object, c.ObjectModifiers, c.ObjectIsActor);
             case ConstraintKind.Xcomp: return Term!.Matches(c.Xcomp, [], false);
@@ -66,13 +72,16 @@ public sealed class Constraint
                 if (Term!.Matches(c.Object, c.ObjectModifiers, c.ObjectIsActor)) return true;
                 if (Term.Actor != ActorSlot.None)
                 {
-                    foreach (var p in c.Prepositions) if (p.ObjectIsActor) return true;
+                    for (int i = 0; i < c.Prepositions.Count; i++) if (c.Prepositions[i].ObjectIsActor) return true;
                     return false;
                 }
                 if (AnyWord(c.Particles) || AnyWord(c.OtherWords)) return true;
                 if (c.Xcomp != null && Term.Matches(c.Xcomp, [], false)) return true;
-                foreach (var p in c.Prepositions)
+                for (int i = 0; i < c.Prepositions.Count; i++)
+                {
+                    var p = c.Prepositions[i];
                     if (Term.Matches(p.Preposition, [], false) || Term.Matches(p.Object, p.ObjectModifiers, false)) return true;
+                }
                 return false;
             default: return false;
         }
@@ -82,21 +91,21 @@ public sealed class Constraint
     private bool IsPreposition(string word)
     {
         if (word == Preposition) return true;
-        if (!Preposition!.Contains('|')) return false;
-        foreach (var p in Preposition.Split('|')) if (p == word) return true;
+        if (_alternatives == null) return false;
+        foreach (var p in _alternatives) if (p == word) return true;
         return false;
     }
 
     private bool AnyWord(IReadOnlyList<string> words)
     {
         if (Term!.Modifiers.Count > 0 || Term.Actor != ActorSlot.None) return false;
-        foreach (var w in words) if (Term.MatchesWord(w)) return true;
+        for (int i = 0; i < words.Count; i++) if (Term.MatchesWord(words[i])) return true;
         return false;
     }
 
     private static bool HasPreposition(VerbContext c, string word)
     {
-        foreach (var p in c.Prepositions) if (p.Preposition == word) return true;
+        for (int i = 0; i < c.Prepositions.Count; i++) if (c.Prepositions[i].Preposition == word) return true;
         return false;
     }
 

@@ -12,7 +12,22 @@ public sealed class LexiconBuilder
     private readonly List<LexiconEntry?> _entries = [];
     private readonly Dictionary<string, int> _indexByKey = new(StringComparer.Ordinal);
 
+    private readonly Dictionary<string, Constraint> _constraints = new(StringComparer.Ordinal);
+
     public List<LexiconDiagnostic> Diagnostics { get; } = [];
+
+    /// <summary>
+    /// Parses a constraint token, sharing one object per distinct token: PETRARCH families repeat each pattern for
+    /// every synonym verb, so sharing keeps the 48k-entry lexicon's load time and memory small.
+    /// </summary>
+    public Constraint? ParseConstraint(string token, out string? error)
+    {
+        error = null;
+        if (_constraints.TryGetValue(token, out var cached)) return cached;
+        var parsed = Constraint.Parse(token, _classes, out error);
+        if (parsed != null) _constraints[token] = parsed;
+        return parsed;
+    }
 
     public IReadOnlyDictionary<string, HashSet<string>> Classes => _classes;
 

@@ -13,7 +13,7 @@ public sealed class LexiconEntry
     {
         Kind = kind;
         Lemma = lemma;
-        Constraints = constraints;
+        _constraints = constraints;
         Code = code;
         PairedCode = pairedCode;
         Reversed = reversed;
@@ -26,7 +26,9 @@ public sealed class LexiconEntry
 
     public EntryKind Kind { get; }
     public string Lemma { get; }
-    public IReadOnlyList<Constraint> Constraints { get; }
+    private readonly Constraint[] _constraints;
+
+    public IReadOnlyList<Constraint> Constraints => _constraints;
     public string? Code { get; }
     /// <summary>The second event of a paired code such as [042:043] (source visits, target hosts), coded with roles swapped.</summary>
     public string? PairedCode { get; }
@@ -43,8 +45,8 @@ public sealed class LexiconEntry
 
     public bool Matches(VerbContext context)
     {
-        foreach (var c in Constraints)
-            if (!c.Matches(context)) return false;
+        for (int i = 0; i < _constraints.Length; i++)
+            if (!_constraints[i].Matches(context)) return false;
         return true;
     }
 

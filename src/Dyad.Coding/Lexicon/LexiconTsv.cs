@@ -59,7 +59,7 @@ public static class LexiconTsv
                 if (f[2] != "-")
                     foreach (var token in f[2].Split(' ', StringSplitOptions.RemoveEmptyEntries))
                     {
-                        var c = Constraint.Parse(token, into.Classes, out var error);
+                        var c = into.ParseConstraint(token, out var error);
                         if (c == null) return error;
                         constraints.Add(c);
                     }

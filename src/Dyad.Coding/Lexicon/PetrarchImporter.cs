@@ -73,6 +73,7 @@ public static partial class PetrarchImporter
                 foreach (var alternative in line[1..].Split('/', StringSplitOptions.RemoveEmptyEntries))
                 {
                     var head = PhraseHead(alternative);
+                    if (head is { Length: 1 }) continue; // "+F/A-18" splits off a lone letter, which would match too much
                     if (head == null) Report($"malformed class member \"{line}\"");
                     else into.AddClass(currentClass, [head]);
                 }
@@ -112,7 +113,7 @@ public static partial class PetrarchImporter
         var constraints = new Constraint[constraintTexts.Count];
         for (int i = 0; i < constraints.Length; i++)
         {
-            var c = Constraint.Parse(constraintTexts[i], into.Classes, out var error);
+            var c = into.ParseConstraint(constraintTexts[i], out var error);
             if (c == null) { into.Diagnostics.Add(new LexiconDiagnostic(provenance.File, provenance.Line, error!)); return; }
             constraints[i] = c;
         }
@@ -195,11 +196,11 @@ public static partial class PetrarchImporter
         }
         // Check class references now, so the line number of the pattern is the one reported.
         foreach (var c in constraints)
-            if (Constraint.Parse(c, into.Classes, out var parseError) == null) return parseError;
+            if (into.ParseConstraint(c, out var parseError) == null) return parseError;
         return null;
     }
 
-    /// <summary>Words of a phrase → "head+modifier+modifier" (the last word is the head); class modifiers are dropped.</summary>
+    /// <summary>Words of a phrase → "head+modifier+modifier" (the last word is the head; modifiers may be classes).</summary>
     private static string? TermText(List<string> words, out string? error)
     {
         error = null;
@@ -208,8 +209,8 @@ public static partial class PetrarchImporter
         if (expanded[^1] is "$" or "+" or "^") return expanded[^1] switch { "$" => "@source", "+" => "@target", _ => "@actor" };
         var head = expanded[^1].Replace('/', '|'); // "BOMBING/EXPLOSION": alternatives
         if (!head.Split('|').All(h => h.StartsWith('&') ? Term.IsWord(h[1..]) : Term.IsWord(h))) { error = $"malformed word \"{words[^1]}\""; return null; }
-        var modifiers = expanded.Take(expanded.Count - 1).Where(w => !w.StartsWith('&') && w is not ("$" or "+" or "^")).ToList();
-        foreach (var m in modifiers) if (!Term.IsWord(m)) { error = $"malformed word \"{m}\""; return null; }
+        var modifiers = expanded.Take(expanded.Count - 1).Where(w => w is not ("$" or "+" or "^")).ToList();
+        foreach (var m in modifiers) if (!(m.StartsWith('&') ? Term.IsWord(m[1..]) : Term.IsWord(m))) { error = $"malformed word \"{m}\""; return null; }
         return modifiers.Count == 0 ? head : head + "+" + string.Join('+', modifiers);
     }
 

@@ -5,15 +5,17 @@ public enum ActorSlot { None, Actor, Source, Target }
 
 /// <summary>
 /// A word slot of a pattern: alternative head lemmas and word classes ("aid|&amp;food"), optional modifiers that must
-/// also be present ("aid+financial"), or an actor ("@target"). Written and parsed in the lexicon TSV syntax.
+/// also be present ("aid+financial", "treaty+&amp;defense"), or an actor ("@target"). Written and parsed in the lexicon TSV syntax.
 /// </summary>
 public sealed class Term
 {
     private readonly HashSet<string> _words;
     private readonly HashSet<string>[] _classes;
+    private readonly HashSet<string>?[] _modifierClasses;
 
-    private Term(string text, HashSet<string> words, string[] classNames, HashSet<string>[] classes, string[] modifiers, ActorSlot actor)
+    private Term(string text, HashSet<string> words, string[] classNames, HashSet<string>[] classes, string[] modifiers, HashSet<string>?[] modifierClasses, ActorSlot actor)
     {
+        _modifierClasses = modifierClasses;
         Text = text;
         _words = words;
         ClassNames = classNames;
@@ -35,8 +37,8 @@ public sealed class Term
     {
         if (Actor != ActorSlot.None) return isActor;
         if (lemma == null || !MatchesWord(lemma)) return false;
-        foreach (var m in Modifiers)
-            if (!Contains(modifiers, m)) return false;
+        for (int i = 0; i < _modifierClasses.Length; i++)
+            if (!HasModifier(modifiers, Modifiers[i], _modifierClasses[i])) return false;
         return true;
     }
 
@@ -54,9 +56,9 @@ public sealed class Term
         error = null;
         switch (text)
         {
-            case "@actor": return new Term(text, [], [], [], [], ActorSlot.Actor);
-            case "@source": return new Term(text, [], [], [], [], ActorSlot.Source);
-            case "@target": return new Term(text, [], [], [], [], ActorSlot.Target);
+            case "@actor": return new Term(text, [], [], [], [], [], ActorSlot.Actor);
+            case "@source": return new Term(text, [], [], [], [], [], ActorSlot.Source);
+            case "@target": return new Term(text, [], [], [], [], [], ActorSlot.Target);
         }
         var parts = text.Split('+');
         var words = new HashSet<string>(StringComparer.Ordinal);
@@ -74,9 +76,17 @@ public sealed class Term
             else { error = $"malformed word \"{alternative}\" in \"{text}\""; return null; }
         }
         var modifiers = parts.Skip(1).ToArray();
-        foreach (var m in modifiers)
-            if (!IsWord(m)) { error = $"malformed modifier \"{m}\" in \"{text}\""; return null; }
-        return new Term(text, words, classNames.ToArray(), classSets.ToArray(), modifiers, ActorSlot.None);
+        var modifierClasses = new HashSet<string>?[modifiers.Length];
+        for (int i = 0; i < modifiers.Length; i++)
+        {
+            var m = modifiers[i];
+            if (m.StartsWith('&'))
+            {
+                if (!classes.TryGetValue(m, out modifierClasses[i])) { error = $"unknown word class {m}"; return null; }
+            }
+            else if (!IsWord(m)) { error = $"malformed modifier \"{m}\" in \"{text}\""; return null; }
+        }
+        return new Term(text, words, classNames.ToArray(), classSets.ToArray(), modifiers, modifierClasses, ActorSlot.None);
     }
 
     /// <summary>A lexicon word: lower-case letters, digits, hyphens and apostrophes.</summary>
@@ -107,10 +117,11 @@ public sealed class Term
         return w[..^1];
     }
 
-    private static bool Contains(IReadOnlyList<string> list, string value)
+    /// <summary>A required modifier is a word, or a class (&amp;weapon) any member of which will do.</summary>
+    private static bool HasModifier(IReadOnlyList<string> given, string word, HashSet<string>? wordClass)
     {
-        for (int i = 0; i < list.Count; i++)
-            if (list[i] == value) return true;
+        for (int i = 0; i < given.Count; i++)
+            if (wordClass != null ? wordClass.Contains(given[i]) : given[i] == word) return true;
         return false;
     }
 
