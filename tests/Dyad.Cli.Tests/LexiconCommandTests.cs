@@ -1,4 +1,5 @@
 using Dyad.Cli.Commands;
+using Dyad.Tests;
 
 namespace Dyad.Cli.Tests;
 
@@ -42,5 +43,19 @@ public class LexiconCommandTests
         result.ExitCode.ShouldBe(0);
         result.Output.ShouldContain("code: 111");
         result.Error.ShouldContain("user.tsv:2:");
+    }
+
+    [SkippableFact]
+    public void ImportWritesTheOntologyAndLexiconItsTestsCompareWithTheCommittedOnes()
+    {
+        SharedData.Require("cameo/petrarch2-dictionaries/CAMEO.2.0.txt");
+        using var sandbox = new CliSandbox();
+        var result = CliSandbox.Run(LexiconCommand.Create(), "import", "--shared", SharedData.Root!, "--models", sandbox.Root);
+        result.ExitCode.ShouldBe(0);
+        result.Output.ShouldContain("311 event codes");
+        File.ReadAllText(sandbox.PathOf("cameo-ontology.tsv"))
+            .ShouldBe(File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "models", "cameo-ontology.tsv")));
+        File.Exists(sandbox.PathOf("verbs.lexicon.tsv.gz")).ShouldBeTrue();
+        result.Error.ShouldContain("warning: CAMEO.2.0.txt:5787: malformed pattern code [080!]");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dyad.Coding.Ontology;
 
 namespace Dyad.Coding.Tests;
 
@@ -81,5 +82,14 @@ public class CodedEventTests
         foreach (var v in variants) EventIds.WithId(v).EventId.ShouldNotBe(a.EventId);
         // Fields outside the key (confidence, the rule) do not change the id.
         EventIds.WithId(a with { Confidence = 0.1, Rule = "other" }).EventId.ShouldBe(a.EventId);
+    }
+
+    [Fact]
+    public void WithEventTypeCopiesTheOntologyAttributes()
+    {
+        var ontology = EventOntology.Load();
+        var e = new CodedEvent().WithEventType(ontology.Lookup("1823")!);
+        (e.Code, e.Root, e.Quad, e.Goldstein, e.Plover).ShouldBe(("1823", "18", 4, -10.0, "ASSAULT"));
+        new CodedEvent().WithEventType(ontology.Lookup("011")!).Plover.ShouldBeNull();
     }
 }

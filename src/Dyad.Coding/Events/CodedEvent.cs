@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Dyad.Coding.Ontology;
 
 namespace Dyad.Coding;
 
@@ -32,7 +33,7 @@ public sealed record CodedEvent
     [JsonPropertyName("root")] public string Root { get; init; } = "";
     [JsonPropertyName("quad")] public int Quad { get; init; }
     [JsonPropertyName("goldstein")] public double Goldstein { get; init; }
-    /// <summary>PLOVER event type (empty for CAMEO 01 and 02, which PLOVER drops).</summary>
+    /// <summary>PLOVER event type; null for CAMEO 01 and 02, which PLOVER drops.</summary>
     [JsonPropertyName("plover")] public string? Plover { get; init; }
     [JsonPropertyName("source_name")] public string? SourceName { get; init; }
     [JsonPropertyName("target_name")] public string? TargetName { get; init; }
@@ -53,4 +54,14 @@ public sealed record CodedEvent
     [JsonPropertyName("explain")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Explain { get; init; }
+
+    /// <summary>This event with its code and the code's root, quad class, Goldstein score and PLOVER type filled in.</summary>
+    public CodedEvent WithEventType(EventType type) => this with
+    {
+        Code = type.Code,
+        Root = type.Root,
+        Quad = type.Quad,
+        Goldstein = type.Goldstein,
+        Plover = type.PloverType.Length > 0 ? type.PloverType : null,
+    };
 }
