@@ -7,12 +7,13 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
-        yield return VersionCommand.Create();
         yield return TokenizeCommand.Create();
         yield return NerCommand.Create();
         yield return ParseCommand.Create();
         yield return EvalCommand.Create();
         yield return TrainCommand.Create();
         yield return DictCommand.Create();
+        yield return LexiconCommand.Create();
+        yield return VersionCommand.Create();
     }
 }
