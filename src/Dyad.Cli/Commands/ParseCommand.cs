@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Dyad.Cli.Input;
+using Dyad.Cli.Output;
 using Dyad.Nlp;
 using Dyad.Text.Conllu;
 using Dyad.Text.Readers;
@@ -70,7 +71,7 @@ internal static class ParseCommand
                 || (formatName == "auto" && files.Length > 0 && files.All(f => f.EndsWith(".conllu", StringComparison.OrdinalIgnoreCase)));
 
             var path = result.GetValue(outputPath);
-            using var output = OpenOutput(path, result.InvocationConfiguration.Output);
+            using var output = ResultOutput.Open(path, result.InvocationConfiguration.Output);
             var writer = output.Writer;
             if (conllu) return ParseConllu(files, pipeline, writer, error, openStdin);
 
@@ -116,27 +117,5 @@ internal static class ParseCommand
         }
         writer.Flush();
         return 0;
-    }
-
-    /// <summary>Buffered stdout (Console.Out flushes on every write), a file, or the invocation's writer in tests.</summary>
-    private static OwnedWriter OpenOutput(string? path, TextWriter invocationOutput)
-    {
-        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        if (path is not null)
-            return new OwnedWriter(new StreamWriter(path, append: false, utf8, 1 << 16), owned: true);
-        if (ReferenceEquals(invocationOutput, Console.Out))
-            return new OwnedWriter(new StreamWriter(Console.OpenStandardOutput(), utf8, 1 << 16), owned: true);
-        return new OwnedWriter(invocationOutput, owned: false);
-    }
-
-    private sealed class OwnedWriter(TextWriter writer, bool owned) : IDisposable
-    {
-        public TextWriter Writer { get; } = writer;
-
-        public void Dispose()
-        {
-            if (owned) Writer.Dispose();
-            else Writer.Flush();
-        }
     }
 }

@@ -40,7 +40,7 @@ internal static class TokenizeCommand
             if (settings is null) return 1;
 
             var path = result.GetValue(outputPath);
-            using var output = OpenOutput(path, result.InvocationConfiguration.Output);
+            using var output = ResultOutput.Open(path, result.InvocationConfiguration.Output);
             var analyzer = new TextAnalyzer();
             var writer = output.Writer;
             Action<AnnotatedDocument> write = result.GetValue(format) == "conllu"
@@ -51,30 +51,5 @@ internal static class TokenizeCommand
             return status;
         });
         return command;
-    }
-
-    /// <summary>
-    /// The writer for results. Console.Out flushes on every write, which would dominate the run time,
-    /// so when the output is the real stdout we write through our own buffered stream instead.
-    /// </summary>
-    private static OwnedWriter OpenOutput(string? path, TextWriter invocationOutput)
-    {
-        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        if (path is not null)
-            return new OwnedWriter(new StreamWriter(path, append: false, utf8, 1 << 16), owned: true);
-        if (ReferenceEquals(invocationOutput, Console.Out))
-            return new OwnedWriter(new StreamWriter(Console.OpenStandardOutput(), utf8, 1 << 16), owned: true);
-        return new OwnedWriter(invocationOutput, owned: false);
-    }
-
-    private sealed class OwnedWriter(TextWriter writer, bool owned) : IDisposable
-    {
-        public TextWriter Writer { get; } = writer;
-
-        public void Dispose()
-        {
-            if (owned) Writer.Dispose();
-            else Writer.Flush();
-        }
     }
 }
