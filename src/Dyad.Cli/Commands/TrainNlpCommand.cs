@@ -54,6 +54,9 @@ internal static class TrainNlpCommand
                 LoadJackknifeTags = parse.GetValue(loadTags)?.FullName,
                 ParserTrainsOnDev = parse.GetValue(parserOnDev),
             };
+            if (parse.GetValue(taggerOnly) && parse.GetValue(parserOnly)) { stderr.WriteLine("error: --tagger-only and --parser-only exclude each other"); return 2; }
+            if (options.JackknifeEnsembleSize < 0 || options.Tagger.EnsembleSize < 1 || options.Tagger.Iterations < 1)
+            { stderr.WriteLine("error: --tagger-iterations and --tagger-ensemble must be at least 1, --jackknife-ensemble at least 0"); return 2; }
             if (options.LoadJackknifeTags != null && !File.Exists(options.LoadJackknifeTags)) { stderr.WriteLine($"error: {options.LoadJackknifeTags} does not exist"); return 2; }
             if (options.Parser.Iterations < 1 || options.Parser.BeamWidth < 1) { stderr.WriteLine("error: --iterations and --beam must be at least 1"); return 2; }
             try
