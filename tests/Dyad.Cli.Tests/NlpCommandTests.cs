@@ -168,8 +168,31 @@ public class NlpCommandTests
             exit.ShouldBe(0);
             output.ShouldContain("UAS");
             Nlp.NlpPipeline.Load(outDir).Parser.BeamWidth.ShouldBe(2);
+
+            // The final-model mode retrains the parser on train + dev, keeping the tagger and lemmatizer just written.
+            var taggerBytes = File.ReadAllBytes(Path.Combine(outDir, Nlp.NlpPipeline.TaggerFile));
+            (exit, output, error) = Run(new Command("train") { TrainNlpCommand.Create() }, "train", "nlp", "--train", treebank, "--dev", treebank, "--out", outDir,
+                "--iterations", "2", "--jackknife", "0", "--beam", "2", "--parser-only", "--parser-train-on-dev");
+            error.ShouldBeEmpty();
+            exit.ShouldBe(0);
+            output.ShouldContain("training on train + dev (2 + 2 sentences), keeping pass 2");
+            File.ReadAllBytes(Path.Combine(outDir, Nlp.NlpPipeline.TaggerFile)).ShouldBe(taggerBytes);
         }
         finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
+    public void TrainNlpRejectsTaggerOnlyWithParserOnly()
+    {
+        var treebank = Path.GetTempFileName();
+        try
+        {
+            var (exit, _, error) = Run(new Command("train") { TrainNlpCommand.Create() }, "train", "nlp", "--train", treebank, "--dev", treebank,
+                "--tagger-only", "--parser-only");
+            exit.ShouldBe(2);
+            error.ShouldContain("--tagger-only and --parser-only");
+        }
+        finally { File.Delete(treebank); }
     }
 
     [Fact]

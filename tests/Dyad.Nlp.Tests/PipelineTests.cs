@@ -112,13 +112,14 @@ public class PipelineTests
     }
 
     [SkippableFact]
-    public void ScoresOnEwtDevStayAboveTheBaseline()
+    public void ScoresOnEwtTestStayAboveTheBaseline()
     {
-        var gold = ConlluReader.ReadFile(SharedData.Require("ud/en-ewt/en_ewt-ud-dev.conllu")).ToList();
+        // The shipped parser is trained on train + dev, so only test is held out for it (nothing is tuned on test).
+        var gold = ConlluReader.ReadFile(SharedData.Require("ud/en-ewt/en_ewt-ud-test.conllu")).ToList();
         var scores = NlpEvaluation.Evaluate(Pipeline.Value, gold);
         // UDPipe 1.2's published EWT figures are UAS 83.5 / LAS 80.1; the shipped model must stay well above them.
-        scores.Attachment.Uas.ShouldBeGreaterThan(86.0);
-        scores.Attachment.Las.ShouldBeGreaterThan(83.0);
+        scores.Attachment.Uas.ShouldBeGreaterThan(87.0);
+        scores.Attachment.Las.ShouldBeGreaterThan(84.0);
         scores.Upos.ShouldBeGreaterThan(94.0);
     }
 

@@ -19,10 +19,17 @@ internal static class TrainNlpCommand
         var seed = new Option<int>("--seed") { Description = "Random seed (training is deterministic for a given seed).", DefaultValueFactory = _ => 1 };
         var beam = new Option<int>("--beam") { Description = "Parser beam width (1 = greedy).", DefaultValueFactory = _ => 8 };
         var folds = new Option<int>("--jackknife") { Description = "Folds for the parser's jackknifed training tags (0 = gold tags).", DefaultValueFactory = _ => 4 };
+        var jackknifeEnsemble = new Option<int>("--jackknife-ensemble") { Description = "Ensemble size of the jackknife taggers (0 = same as the tagger's).", DefaultValueFactory = _ => 0 };
+        var saveTags = new Option<FileInfo?>("--save-jackknife-tags") { Description = "Write the parser's jackknifed training tags to this file." };
+        var loadTags = new Option<FileInfo?>("--load-jackknife-tags") { Description = "Read the parser's jackknifed training tags from this file (written by --save-jackknife-tags) instead of training fold taggers." };
+        var parserOnDev = new Option<bool>("--parser-train-on-dev") { Description = "Final model: train the parser on train + dev (tagged by the tagger), keeping the last of --iterations passes instead of choosing a pass on dev." };
+        var taggerOnly = new Option<bool>("--tagger-only") { Description = "Train only the tagger and lemmatizer (keeps the parser already in --out, if any)." };
+        var taggerIterations = new Option<int>("--tagger-iterations") { Description = "Tagger training passes.", DefaultValueFactory = _ => new TaggerOptions().Iterations };
+        var taggerEnsemble = new Option<int>("--tagger-ensemble") { Description = "Perceptrons averaged per tagger pass.", DefaultValueFactory = _ => new TaggerOptions().EnsembleSize };
         var parserOnly = new Option<bool>("--parser-only") { Description = "Keep the tagger and lemmatizer already in --out and train only the parser." };
         var command = new Command("nlp", "Train the tagger, lemmatizer and dependency parser (writes en-ewt.*.bin).")
         {
-            train, dev, output, lexicon, iterations, seed, beam, folds, parserOnly,
+            train, dev, output, lexicon, iterations, seed, beam, folds, jackknifeEnsemble, saveTags, loadTags, parserOnDev, taggerOnly, taggerIterations, taggerEnsemble, parserOnly,
         };
         command.SetAction(parse =>
         {
@@ -38,11 +45,19 @@ internal static class TrainNlpCommand
             int seedValue = parse.GetValue(seed);
             var options = new NlpTrainingOptions
             {
-                Tagger = new TaggerOptions { Seed = seedValue },
+                Tagger = new TaggerOptions { Seed = seedValue, Iterations = parse.GetValue(taggerIterations), EnsembleSize = parse.GetValue(taggerEnsemble) },
                 Parser = new Nlp.Parsing.ParserOptions { Iterations = parse.GetValue(iterations), Seed = seedValue, BeamWidth = parse.GetValue(beam) },
                 LexiconDirectory = lexiconDir?.FullName,
                 JackknifeFolds = parse.GetValue(folds),
+                JackknifeEnsembleSize = parse.GetValue(jackknifeEnsemble),
+                SaveJackknifeTags = parse.GetValue(saveTags)?.FullName,
+                LoadJackknifeTags = parse.GetValue(loadTags)?.FullName,
+                ParserTrainsOnDev = parse.GetValue(parserOnDev),
             };
+            if (parse.GetValue(taggerOnly) && parse.GetValue(parserOnly)) { stderr.WriteLine("error: --tagger-only and --parser-only exclude each other"); return 2; }
+            if (options.JackknifeEnsembleSize < 0 || options.Tagger.EnsembleSize < 1 || options.Tagger.Iterations < 1)
+            { stderr.WriteLine("error: --tagger-iterations and --tagger-ensemble must be at least 1, --jackknife-ensemble at least 0"); return 2; }
+            if (options.LoadJackknifeTags != null && !File.Exists(options.LoadJackknifeTags)) { stderr.WriteLine($"error: {options.LoadJackknifeTags} does not exist"); return 2; }
             if (options.Parser.Iterations < 1 || options.Parser.BeamWidth < 1) { stderr.WriteLine("error: --iterations and --beam must be at least 1"); return 2; }
             try
             {
@@ -51,6 +66,18 @@ internal static class TrainNlpCommand
                 var devSet = ConlluReader.ReadFile(devFile.FullName).ToList();
                 stdout.WriteLine($"read {trainSet.Count} training and {devSet.Count} dev sentences");
                 NlpPipeline pipeline;
+                if (parse.GetValue(taggerOnly))
+                {
+                    var taggerOptions = options.Tagger with { LexiconDirectory = options.LexiconDirectory };
+                    var tagger = PosTagger.Train(trainSet, devSet, taggerOptions, stdout);
+                    var lemmatizer = Nlp.Lemmatization.Lemmatizer.Train(trainSet, options.LexiconDirectory, stdout);
+                    Directory.CreateDirectory(outDir.FullName);
+                    tagger.Save(Path.Combine(outDir.FullName, NlpPipeline.TaggerFile));
+                    lemmatizer.Save(Path.Combine(outDir.FullName, NlpPipeline.LemmatizerFile));
+                    stdout.WriteLine($"wrote tagger and lemmatizer to {outDir.FullName} in {clock.Elapsed.TotalMinutes:F1} min");
+                    stdout.WriteLine("dev tagging: " + TaggerEvaluation.Evaluate(tagger, lemmatizer, devSet));
+                    return 0;
+                }
                 if (parse.GetValue(parserOnly))
                 {
                     var existing = NlpPipeline.LoadTaggerAndLemmatizer(outDir.FullName);

@@ -12,7 +12,7 @@ namespace Dyad.Nlp.Parsing;
 public sealed class DependencyParser
 {
     private const string Magic = "DYAD-PARSER";
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3; // 3: feature templates 91-97 and 137-140
 
     private readonly ParserVocabulary _vocab;
     private readonly HashedPerceptron _moves;

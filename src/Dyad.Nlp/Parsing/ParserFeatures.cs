@@ -7,7 +7,7 @@ namespace Dyad.Nlp.Parsing;
 /// </summary>
 internal static class ParserFeatures
 {
-    public const int MaxMoveFeatures = 96;
+    public const int MaxMoveFeatures = 112;
     public const int MaxLabelFeatures = 48;
 
     private static ulong Dist(int s0, int n0)
@@ -140,6 +140,15 @@ internal static class ParserFeatures
         rows[k++] = FeatureHash.Row(bits, 88, s0w, n0w, n1w);
         rows[k++] = FeatureHash.Row(bits, 89, s0hu, s0u, n0u);
         rows[k++] = FeatureHash.Row(bits, 90, s0u, n0u, d);
+        // unknown and rare words: shapes; the second stack word; a word with the tags around it
+        ulong s0shape = Shape(x, s0), n0shape = Shape(x, n0), s1w = W(x, s1);
+        rows[k++] = FeatureHash.Row(bits, 91, n0shape, n0p);
+        rows[k++] = FeatureHash.Row(bits, 92, s0shape, s0p);
+        rows[k++] = FeatureHash.Row(bits, 93, s1w, s1p);
+        rows[k++] = FeatureHash.Row(bits, 94, s1p, s0p);
+        rows[k++] = FeatureHash.Row(bits, 95, s0w, n0p, n1p);
+        rows[k++] = FeatureHash.Row(bits, 96, s0p, n0w, n1p);
+        rows[k++] = FeatureHash.Row(bits, 97, s0suf, n0suf, n0p);
         rows[k++] = FeatureHash.Row(bits, 79, 0); // bias
         return k;
     }
@@ -195,6 +204,11 @@ internal static class ParserFeatures
         rows[k++] = FeatureHash.Row(bits, 134, dir, dnextw, dp);
         rows[k++] = FeatureHash.Row(bits, 135, dir, hL, du, hu);
         rows[k++] = FeatureHash.Row(bits, 136, dir, dshape, du, dist);
+        ulong hshape = Shape(x, head);
+        rows[k++] = FeatureHash.Row(bits, 137, dir, dsuf, hp);
+        rows[k++] = FeatureHash.Row(bits, 138, dir, du, hu, dist);
+        rows[k++] = FeatureHash.Row(bits, 139, dir, hw, dw, dp);
+        rows[k++] = FeatureHash.Row(bits, 140, dir, hshape, dp, hp);
         rows[k++] = FeatureHash.Row(bits, 128, 0); // bias
         return k;
     }
@@ -202,6 +216,7 @@ internal static class ParserFeatures
     private static ulong W(EncodedSentence x, int i) => i < 0 ? 0UL : (ulong)x.Word[i];
     private static ulong P(EncodedSentence x, int i) => i < 0 ? 0UL : (ulong)x.Xpos[i];
     private static ulong U(EncodedSentence x, int i) => i < 0 ? 0UL : (ulong)x.Upos[i];
+    private static ulong Shape(EncodedSentence x, int i) => i < 0 ? 0UL : (ulong)x.Shape[i];
     private static ulong Suf(EncodedSentence x, int i) => i < 0 ? 0UL : (ulong)x.Suffix[i];
     private static ulong L(ArcEagerState st, int i) => i < 0 || st.Label[i] < 0 ? 0UL : (ulong)st.Label[i] + 1;
 }
