@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using Dyad.Nlp.Tagging;
 using Dyad.Text;
@@ -213,7 +212,7 @@ public sealed class Lemmatizer
         var wordnet = Path.Combine(directory, "wordnet-3.0");
         if (!Directory.Exists(wordnet)) return;
         foreach (var file in new[] { "index.noun", "index.verb", "index.adj", "index.adv" })
-            foreach (var line in ReadLines(Path.Combine(wordnet, file)))
+            foreach (var line in LexiconFiles.ReadLines(Path.Combine(wordnet, file)))
                 if (line.Length > 0 && line[0] != ' ')
                 {
                     var lemma = line[..line.IndexOf(' ')];
@@ -221,7 +220,7 @@ public sealed class Lemmatizer
                 }
         foreach (var (file, xpos) in new[] { ("noun.exc", new[] { "NNS" }), ("verb.exc", new[] { "VBD", "VBN" }),
                      ("adj.exc", new[] { "JJR", "JJS" }), ("adv.exc", new[] { "RBR", "RBS" }) })
-            foreach (var line in ReadLines(Path.Combine(wordnet, file)))
+            foreach (var line in LexiconFiles.ReadLines(Path.Combine(wordnet, file)))
             {
                 var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 if (parts.Length < 2 || parts[0].Contains('_') || parts[1].Contains('_')) continue;
@@ -234,21 +233,6 @@ public sealed class Lemmatizer
                     wordnetIrregular.Add((parts[0], x, parts[1]));
                 }
             }
-    }
-
-    private static IEnumerable<string> ReadLines(string path)
-    {
-        if (File.Exists(path)) return File.ReadLines(path);
-        if (File.Exists(path + ".gz")) return ReadGzipLines(path + ".gz");
-        throw new FileNotFoundException($"lexicon file {path} (or {path}.gz) not found");
-    }
-
-    private static IEnumerable<string> ReadGzipLines(string path)
-    {
-        using var stream = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-        using var reader = new StreamReader(stream);
-        string? line;
-        while ((line = reader.ReadLine()) != null) yield return line;
     }
 
     // ---------------------------------------------------------------- persistence

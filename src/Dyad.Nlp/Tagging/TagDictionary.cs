@@ -1,4 +1,3 @@
-using System.IO.Compression;
 
 namespace Dyad.Nlp.Tagging;
 
@@ -100,11 +99,11 @@ internal sealed class TagDictionary
         if (Directory.Exists(wordnet))
         {
             foreach (var (file, bit) in new[] { ("index.noun", WnNoun), ("index.verb", WnVerb), ("index.adj", WnAdj), ("index.adv", WnAdv) })
-                foreach (var line in ReadLines(Path.Combine(wordnet, file)))
+                foreach (var line in LexiconFiles.ReadLines(Path.Combine(wordnet, file)))
                     if (line.Length > 0 && line[0] != ' ')
                         Mark(line[..line.IndexOf(' ')], bit);
             foreach (var (file, bit) in new[] { ("noun.exc", NounPlural), ("adj.exc", AdjGraded) })
-                foreach (var line in ReadLines(Path.Combine(wordnet, file)))
+                foreach (var line in LexiconFiles.ReadLines(Path.Combine(wordnet, file)))
                 {
                     int space = line.IndexOf(' ');
                     if (space > 0) Mark(line[..space], bit);
@@ -112,7 +111,7 @@ internal sealed class TagDictionary
             // Case as written in the synsets: names ("Kazakhstan", "Handies_Peak") are capitalised, common words not.
             // Parts of multi-word names count too, which covers many first names and place-name parts.
             foreach (var file in new[] { "data.noun", "data.adj" })
-                foreach (var line in ReadLines(Path.Combine(wordnet, file)))
+                foreach (var line in LexiconFiles.ReadLines(Path.Combine(wordnet, file)))
                 {
                     if (line.Length == 0 || line[0] == ' ') continue;
                     // offset lex_filenum ss_type w_cnt(hex) word lex_id [word lex_id ...] ...
@@ -165,21 +164,6 @@ internal sealed class TagDictionary
         var result = new Dictionary<ulong, ushort>(masks.Count);
         foreach (var (word, mask) in masks) result[WordInfo.LowerHash(word)] = (ushort)(result.GetValueOrDefault(WordInfo.LowerHash(word)) | mask);
         return result;
-    }
-
-    private static IEnumerable<string> ReadLines(string path)
-    {
-        if (File.Exists(path)) return File.ReadLines(path);
-        if (File.Exists(path + ".gz")) return ReadGzipLines(path + ".gz");
-        throw new FileNotFoundException($"lexicon file {path} (or {path}.gz) not found");
-    }
-
-    private static IEnumerable<string> ReadGzipLines(string path)
-    {
-        using var stream = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-        using var reader = new StreamReader(stream);
-        string? line;
-        while ((line = reader.ReadLine()) != null) yield return line;
     }
 
     public void Write(BinaryWriter w)
