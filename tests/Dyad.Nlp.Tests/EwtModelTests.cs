@@ -66,14 +66,16 @@ public class EwtModelTests
         l[6].ShouldBe("election");
     }
 
+    // The shipped tagger and lemmatizer are trained on train + dev, so only the test file is held out; this guards
+    // against regressions of the committed models, it is not used to choose anything.
     [SkippableFact]
-    public void DevAccuracyMeetsTargets()
+    public void TestAccuracyStaysAboveTheBaseline()
     {
-        var dev = ConlluReader.ReadFile(SharedData.Require("ud/en-ewt/en_ewt-ud-dev.conllu")).ToList();
-        var scores = TaggerEvaluation.Evaluate(Models.Value.Tagger, Models.Value.Lemmatizer, dev);
-        scores.Upos.ShouldBeGreaterThan(95.3);
-        scores.Xpos.ShouldBeGreaterThan(94.5);
-        scores.UFeats.ShouldBeGreaterThan(95.2);
-        scores.Lemma!.Value.ShouldBeGreaterThan(97.0);
+        var test = ConlluReader.ReadFile(SharedData.Require("ud/en-ewt/en_ewt-ud-test.conllu")).ToList();
+        var scores = TaggerEvaluation.Evaluate(Models.Value.Tagger, Models.Value.Lemmatizer, test);
+        scores.Upos.ShouldBeGreaterThan(95.9);
+        scores.Xpos.ShouldBeGreaterThan(95.2);
+        scores.UFeats.ShouldBeGreaterThan(95.9);
+        scores.Lemma!.Value.ShouldBeGreaterThan(97.3);
     }
 }
