@@ -1,0 +1,243 @@
+using Dyad.Knowledge.Dictionaries;
+using Dyad.Knowledge.Places;
+using Dyad.Text;
+
+namespace Dyad.Knowledge.Resolution;
+
+/// <summary>
+/// Resolves the noun phrase around a head token to a CAMEO actor code, in this order: (1) the longest dictionary
+/// phrase covering the head with a code on the date; (2) a country name, capital (its government) or region (its
+/// country); (3) an agent ("foreign minister", "police") combined with a country or actor modifier of the same phrase,
+/// or the agent code alone; (4) when the head is unknown, its appositive. Conjunctions are left to the event coder.
+/// See docs/actors.md, "Resolver".
+/// </summary>
+public sealed class ActorResolver
+{
+    private readonly ActorDictionary _dictionary;
+    private readonly CountryTable _countries;
+
+    public ActorResolver(ActorDictionary dictionary, CountryTable countries)
+    {
+        _dictionary = dictionary;
+        _countries = countries;
+    }
+
+    public ActorDictionary Dictionary => _dictionary;
+    public CountryTable Countries => _countries;
+
+    /// <summary>The shipped compiled dictionaries and country table, with an optional user dictionary layered over them.</summary>
+    public static ActorResolver Load(string? userDictionaryPath = null)
+    {
+        var dictionary = CompiledDictionary.Load(ModelFiles.Find(ModelFiles.ActorDictionary));
+        if (userDictionaryPath != null) dictionary.Override(UserDictionary.Load(userDictionaryPath));
+        var gazetteer = Gazetteer.Load(ModelFiles.Find(ModelFiles.Places));
+        return new ActorResolver(dictionary, gazetteer.Countries);
+    }
+
+    // The dependents that belong to a head's name or title ("Kazakh Foreign Minister Mukhtar Tleuberdi", "China 's
+    // foreign ministry"); appositions and conjuncts are handled separately.
+    private static bool IsPhraseRelation(string relation) =>
+        relation is "compound" or "amod" or "flat" or "nmod:poss" || relation.StartsWith("compound:", StringComparison.Ordinal)
+        || relation.StartsWith("flat:", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The actor of the noun phrase headed by token <paramref name="headIndex"/> (0-based) on <paramref name="date"/>,
+    /// or null. The sentence must carry the parser's <see cref="Sentence.Heads"/> and <see cref="Sentence.Relations"/>;
+    /// <see cref="Sentence.Demonyms"/> is used when present.
+    /// </summary>
+    public ActorResolution? Resolve(Sentence sentence, int headIndex, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        if ((uint)headIndex >= (uint)sentence.Count)
+            throw new ArgumentOutOfRangeException(nameof(headIndex), headIndex, $"the sentence has {sentence.Count} token(s)");
+        if (sentence.Heads == null || sentence.Relations == null)
+            throw new ArgumentException("the sentence has no parse (Heads/Relations are null); run the parser first", nameof(sentence));
+        var resolved = ResolvePhrase(CollectPhrase(sentence, headIndex), headIndex, date);
+        if (resolved != null) return resolved;
+        for (int i = 0; i < sentence.Count; i++)
+            if (sentence.Heads[i] - 1 == headIndex && sentence.Relations[i] == "appos")
+            {
+                var inner = Resolve(sentence, i, date);
+                if (inner != null)
+                    return inner with
+                    {
+                        Rule = ActorResolution.AppositionRule + ":" + inner.Rule,
+                        Explanation = $"'{sentence.Tokens[headIndex].Text}' is unknown; its apposition resolves: {inner.Explanation}",
+                    };
+            }
+        return null;
+    }
+
+    /// <summary>Resolves a phrase written out ("China's foreign ministry", "Beijing"); its last word is taken as the head.</summary>
+    public ActorResolution? ResolveText(string phrase, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(phrase);
+        var words = phrase.Split((char[])[' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries);
+        var items = new List<PhraseWord>(words.Length);
+        for (int i = 0; i < words.Length; i++)
+        {
+            var w = words[i];
+            // A possessive marks a modifier ("China's"); the marker itself is not part of the name.
+            if (w.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || w.EndsWith("\u2019s", StringComparison.OrdinalIgnoreCase)) w = w[..^2];
+            if (w.Length > 0) items.Add(new PhraseWord(i, w, null));
+        }
+        if (items.Count == 0) return null;
+        return ResolvePhrase(items, items[^1].Index, date);
+    }
+
+    /// <summary>The head and its name/title dependents (recursively), in token order; "of" nmods keep their "of".</summary>
+    private static List<PhraseWord> CollectPhrase(Sentence s, int head)
+    {
+        var heads = s.Heads!;
+        var relations = s.Relations!;
+        var inPhrase = new bool[s.Count];
+        inPhrase[head] = true;
+        var stack = new Stack<int>();
+        stack.Push(head);
+        while (stack.Count > 0)
+        {
+            int h = stack.Pop();
+            for (int i = 0; i < s.Count; i++)
+            {
+                if (heads[i] - 1 != h || inPhrase[i]) continue;
+                var rel = relations[i];
+                bool take = IsPhraseRelation(rel) || (rel == "nmod" && HasOfCase(s, i));
+                // "of" inside "Secretary of State" belongs to the name; "'s" of a possessive does not.
+                if (!take && rel == "case" && h != head && relations[h] == "nmod" && IsOf(s.Tokens[i].Text)) take = true;
+                if (!take) continue;
+                inPhrase[i] = true;
+                stack.Push(i);
+            }
+        }
+        var words = new List<PhraseWord>();
+        for (int i = 0; i < s.Count; i++)
+            if (inPhrase[i]) words.Add(new PhraseWord(i, s.Tokens[i].Text, s.Demonyms?[i]));
+        return words;
+    }
+
+    private static bool HasOfCase(Sentence s, int nmod)
+    {
+        for (int i = 0; i < s.Count; i++)
+            if (s.Heads![i] - 1 == nmod && s.Relations![i] == "case" && IsOf(s.Tokens[i].Text)) return true;
+        return false;
+    }
+
+    private static bool IsOf(string text) => text.Equals("of", StringComparison.OrdinalIgnoreCase);
+
+    private ActorResolution? ResolvePhrase(List<PhraseWord> words, int headIndex, DateOnly date)
+    {
+        int head = words.FindIndex(w => w.Index == headIndex);
+        if (head < 0) return null;
+
+        // 1 and 2: the longest span covering the head that the dictionary or the country table knows.
+        for (int length = words.Count; length >= 1; length--)
+            for (int start = Math.Max(0, head - length + 1); start <= head && start + length <= words.Count; start++)
+            {
+                var found = ResolveName(words, start, length, date);
+                if (found != null) return found;
+            }
+
+        // 3: an agent somewhere in the phrase, with a country or actor from the other words.
+        var agent = FindAgent(words, head);
+        if (agent == null) return null;
+        var (agentStart, agentLength, entry) = agent.Value;
+        var agentText = Join(words, agentStart, agentLength);
+        var agentWhy = $"agent '{agentText}' {entry.Written} ({entry.Source})";
+        var modifier = FindModifier(words, agentStart, agentLength, date);
+        if (modifier == null)
+            return new ActorResolution(entry.Code, words[agentStart].Index, words[agentStart + agentLength - 1].Index + 1,
+                ActorResolution.AgentRule, agentWhy + " with no country in the phrase");
+        var (code, modStart, modLength, why) = modifier.Value;
+        var combined = Combine(code, entry);
+        int first = Math.Min(words[agentStart].Index, words[modStart].Index);
+        int last = Math.Max(words[agentStart + agentLength - 1].Index, words[modStart + modLength - 1].Index);
+        return new ActorResolution(combined, first, last + 1, ActorResolution.AgentCountryRule, $"{agentWhy} attached to {why}");
+    }
+
+    private ActorResolution? ResolveName(List<PhraseWord> words, int start, int length, DateOnly date)
+    {
+        var text = Join(words, start, length);
+        int from = words[start].Index, to = words[start + length - 1].Index + 1;
+        var capital = _countries.ByCapital(text);
+        foreach (var m in _dictionary.LookupActor(text, date))
+        {
+            if (m.Codes.Count == 0) continue;
+            // The dictionaries list capitals as synonyms of the country ("Beijing" -> CHN); a capital standing for an
+            // actor is its government, so the country table's reading wins over a bare country code.
+            if (capital != null && m.Code!.Code == capital.Iso3) break;
+            return new ActorResolution(m.Code!.Code, from, to, ActorResolution.DictionaryRule, m.Explain());
+        }
+        if (capital != null)
+            return new ActorResolution(capital.Iso3 + "GOV", from, to, ActorResolution.CapitalRule,
+                $"'{text}' is the capital of {capital.Name}: its government");
+        var country = _countries.ByName(text);
+        if (country != null)
+            return new ActorResolution(country.Iso3, from, to, ActorResolution.CountryRule, $"'{text}' is the country {country.Name} in the country table");
+        var region = _countries.RegionsNamed(text);
+        if (region.Count > 0 && _countries.ByIso3(region[0].CountryIso3) is { } regionCountry)
+            return new ActorResolution(regionCountry.Iso3, from, to, ActorResolution.RegionRule,
+                $"'{text}' is the region {region[0]} of {regionCountry.Name}");
+        return null;
+    }
+
+    /// <summary>The longest agent span in the phrase; among equal lengths the one nearest the head.</summary>
+    private (int Start, int Length, AgentEntry Entry)? FindAgent(List<PhraseWord> words, int head)
+    {
+        for (int length = words.Count; length >= 1; length--)
+        {
+            (int, int, AgentEntry)? best = null;
+            int bestDistance = int.MaxValue;
+            for (int start = 0; start + length <= words.Count; start++)
+            {
+                var entries = _dictionary.LookupAgent(Join(words, start, length));
+                if (entries.Count == 0) continue;
+                int distance = head < start ? start - head : head >= start + length ? head - (start + length - 1) : 0;
+                if (distance < bestDistance) { best = (start, length, entries[0]); bestDistance = distance; }
+            }
+            if (best != null) return best;
+        }
+        return null;
+    }
+
+    /// <summary>A country or actor named by the phrase words outside the agent: demonyms first, then names, longest first.</summary>
+    private (string Code, int Start, int Length, string Why)? FindModifier(List<PhraseWord> words, int agentStart, int agentLength, DateOnly date)
+    {
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (i >= agentStart && i < agentStart + agentLength) continue;
+            var w = words[i];
+            // Upper case is a country; the recognizer writes ethnic groups in lower case, which are not states.
+            if (w.Demonym is { Length: 3 } d && char.IsUpper(d[0])) return (d, i, 1, $"demonym '{w.Text}' ({d})");
+            if (_countries.ByDemonym(w.Text) is { } c) return (c.Iso3, i, 1, $"demonym '{w.Text}' of {c.Name}");
+        }
+        for (int length = words.Count; length >= 1; length--)
+            for (int start = 0; start + length <= words.Count; start++)
+            {
+                if (start < agentStart + agentLength && start + length > agentStart) continue;
+                var text = Join(words, start, length);
+                if ((_countries.ByName(text) ?? _countries.ByCapital(text)) is { } country)
+                    return (country.Iso3, start, length, $"country '{text}' ({country.Name})");
+                var actor = _dictionary.ResolveActor(text, date);
+                if (actor != null && actor.Codes.Count == 1) return (actor.Codes[0], start, length, actor.Explain());
+            }
+        return null;
+    }
+
+    /// <summary>PETRARCH's rule: "~GOV" follows the actor's code, "NGO~" precedes it; a code already there is not repeated.</summary>
+    private static string Combine(string actor, AgentEntry agent)
+    {
+        if (agent.Position == AgentPosition.Prefix)
+            return actor.StartsWith(agent.Code, StringComparison.Ordinal) ? actor : agent.Code + actor;
+        return actor.EndsWith(agent.Code, StringComparison.Ordinal) ? actor : actor + agent.Code;
+    }
+
+    private static string Join(List<PhraseWord> words, int start, int length)
+    {
+        if (length == 1) return words[start].Text;
+        var parts = new string[length];
+        for (int i = 0; i < length; i++) parts[i] = words[start + i].Text;
+        return string.Join(' ', parts);
+    }
+
+    private readonly record struct PhraseWord(int Index, string Text, string? Demonym);
+}
