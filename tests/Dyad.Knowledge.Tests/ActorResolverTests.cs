@@ -138,6 +138,33 @@ public class ActorResolverTests(ShippedResolver shipped) : IClassFixture<Shipped
     }
 
     [Fact]
+    public void ConjunctsAreLeftToTheCoder()
+    {
+        // "US and British activists": British is a conjunct of US, not a modifier of activists.
+        var s = Parse("US/4/amod", "and/3/cc", "British/1/conj/GBR", "activists/5/nsubj", "protested/0/root");
+        var r = Resolve(s, 3);
+        r.Code.ShouldBe("USAOPP");
+        (r.Start, r.End).ShouldBe((0, 4));
+        r.Explanation.ShouldNotContain("British");
+    }
+
+    [Fact]
+    public void AnEthnicDemonymIsNotTakenForAState()
+    {
+        var s = Parse("Uighur/2/amod/uig", "activists/3/nsubj", "protested/0/root");
+        Resolve(s, 1).Code.ShouldBe("OPP");
+    }
+
+    [Fact]
+    public void AGroupModifierKeepsItsOwnCode()
+    {
+        var s = Parse("Taliban/2/compound", "fighters/3/nsubj", "attacked/0/root");
+        var r = Resolve(s, 1);
+        r.Code.ShouldBe(Resolver.Dictionary.ResolveActor("Taliban", Day)!.Code!.Code);
+        r.Explanation.ShouldContain("Phoenix.MilNonState");
+    }
+
+    [Fact]
     public void AnUnknownNameIsNull()
     {
         var s = Parse("Qwxzzy/2/compound", "Blorf/3/nsubj", "said/0/root");
@@ -171,7 +198,7 @@ public class ActorResolverUserDictionaryTests
         try
         {
             var path = Path.Combine(dir.FullName, "officials.tsv");
-            File.WriteAllText(path, "Mike Pompeo\tUSAGOV\t2018-04-26\t2021-01-20\nSecretary of State\tUSAGOV\n");
+            File.WriteAllText(path, "Mike Pompeo\tUSAGOV\t2018-04-26\t2021-01-20\n");
             var resolver = ActorResolver.Load(path);
             // "Secretary of State Mike Pompeo said"
             var s = new Sentence(0, 0, [new Token(0, 9, "Secretary"), new Token(10, 12, "of"), new Token(13, 18, "State"),
@@ -187,8 +214,9 @@ public class ActorResolverUserDictionaryTests
             resolver.Resolve(s, 4, new DateOnly(2021, 1, 20))!.Rule.ShouldBe(ActorResolution.DictionaryRule);
             // Outside the interval the name gives nothing, and the title in the same phrase takes over.
             var after = resolver.Resolve(s, 4, new DateOnly(2021, 1, 21))!;
-            after.Explanation.ShouldNotContain("officials.tsv:1");
-            after.Start.ShouldBe(0);
+            after.Code.ShouldBe("GOV");
+            after.Rule.ShouldBe(ActorResolution.AgentRule);
+            (after.Start, after.End).ShouldBe((0, 3));
             resolver.ResolveText("Mike Pompeo", new DateOnly(2018, 4, 25)).ShouldBeNull();
             resolver.ResolveText("Mike Pompeo", new DateOnly(2021, 1, 20))!.Code.ShouldBe("USAGOV");
         }

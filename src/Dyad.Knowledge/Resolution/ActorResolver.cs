@@ -223,9 +223,14 @@ public sealed class ActorResolver
         return null;
     }
 
-    /// <summary>PETRARCH's rule: "~GOV" follows the actor's code, "NGO~" precedes it; a code already there is not repeated.</summary>
+    /// <summary>
+    /// PETRARCH's rule: "~GOV" follows the actor's code, "NGO~" precedes it; a code already there is not repeated. A
+    /// modifier that is already more than a country ("Hamas militants", PSEREBHMS) keeps its own code: appending the
+    /// agent would invent a sub-group code no dictionary or table defines.
+    /// </summary>
     private static string Combine(string actor, AgentEntry agent)
     {
+        if (actor.Length > 3) return actor;
         if (agent.Position == AgentPosition.Prefix)
             return actor.StartsWith(agent.Code, StringComparison.Ordinal) ? actor : agent.Code + actor;
         return actor.EndsWith(agent.Code, StringComparison.Ordinal) ? actor : actor + agent.Code;
