@@ -1,0 +1,93 @@
+using Dyad.Knowledge.Resolution;
+using Dyad.Text;
+
+namespace Dyad.Knowledge.Learning;
+
+/// <summary>
+/// Finds people whose role the text states: a PER entity whose own noun phrase ("Kazakh Foreign Minister Mukhtar
+/// Tleuberdi") or appositive ("Tleuberdi, Kazakhstan's foreign minister") the resolver codes as an agent of a country.
+/// A person the dictionaries already know, or a title with no country ("Secretary of State Pompeo"), teaches nothing.
+/// </summary>
+public static class RoleLearner
+{
+    public const string PersonType = "PER";
+
+    /// <summary>The people learned from a parsed document with entities, one record per name and code, evidence in text order.</summary>
+    public static IReadOnlyList<LearnedActor> Learn(AnnotatedDocument doc, ActorResolver resolver)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        ArgumentNullException.ThrowIfNull(resolver);
+        var learned = new List<LearnedActor>();
+        for (int si = 0; si < doc.Sentences.Count; si++)
+        {
+            var s = doc.Sentences[si];
+            if (s.Entities == null || s.Heads == null || s.Relations == null) continue;
+            foreach (var entity in s.Entities)
+            {
+                if (entity.Type != PersonType) continue;
+                var found = LearnOne(doc, si, s, entity, resolver);
+                if (found == null) continue;
+                int same = learned.FindIndex(l => l.SameRole(found));
+                if (same >= 0) learned[same] = learned[same].Merge(found);
+                else learned.Add(found);
+            }
+        }
+        return learned;
+    }
+
+    private static LearnedActor? LearnOne(AnnotatedDocument doc, int sentenceIndex, Sentence s, EntitySpan person, ActorResolver resolver)
+    {
+        int head = SpanHead(s, person);
+        var date = doc.Document.Date;
+        var resolution = resolver.Resolve(s, head, date);
+        // Only a title that names a country teaches a role; a dictionary hit means the person is already known.
+        if (resolution == null || !resolution.Rule.EndsWith(ActorResolution.AgentCountryRule, StringComparison.Ordinal)) return null;
+
+        var inTitle = new bool[s.Count];
+        bool any = false;
+        for (int i = resolution.Start; i < resolution.End; i++)
+            // The possessive "'s" and punctuation inside the span are not words of the title.
+            if ((i < person.Start || i >= person.End) && s.Relations![i] is not ("case" or "punct" or "det")) { inTitle[i] = true; any = true; }
+        if (!any) return null;
+        int titleHead = -1, fallback = -1;
+        var title = new List<string>();
+        for (int i = 0; i < s.Count; i++)
+        {
+            if (!inTitle[i]) continue;
+            title.Add(s.Tokens[i].Text);
+            int h = s.Heads![i] - 1;
+            if (h >= 0 && inTitle[h]) continue;
+            // A demonym or possessor may hang off the name itself ("Kazakh ... Tleuberdi"); the title's noun is the head.
+            if (s.Relations![i] is "amod" or "nmod:poss") fallback = i;
+            else if (titleHead < 0) titleHead = i;
+        }
+        if (titleHead < 0) titleHead = fallback;
+
+        var name = JoinTokens(s, person.Start, person.End);
+        var evidence = new LearnedEvidence(doc.Document.Id, sentenceIndex, date, SentenceText(doc, s));
+        return new LearnedActor(name, resolution.Code, string.Join(' ', title), s.Tokens[titleHead].Text, resolution.Rule,
+            resolution.Explanation, date, date, [evidence]);
+    }
+
+    /// <summary>The span token whose head lies outside the span (the first one when the parse splits the name).</summary>
+    internal static int SpanHead(Sentence s, EntitySpan span)
+    {
+        for (int i = span.Start; i < span.End; i++)
+        {
+            int h = s.Heads![i] - 1;
+            if (h < span.Start || h >= span.End) return i;
+        }
+        return span.End - 1;
+    }
+
+    internal static string JoinTokens(Sentence s, int start, int end)
+    {
+        var parts = new string[end - start];
+        for (int i = start; i < end; i++) parts[i - start] = s.Tokens[i].Text;
+        return string.Join(' ', parts);
+    }
+
+    // The sentence as written when its offsets fit the document text, else its tokens joined.
+    private static string SentenceText(AnnotatedDocument doc, Sentence s) =>
+        s.Start >= 0 && s.End <= doc.Text.Length && s.Start <= s.End && s.End > 0 ? s.TextOf(doc.Text) : JoinTokens(s, 0, s.Count);
+}
