@@ -124,6 +124,19 @@ public class LearnedActorTests(ShippedResolver shipped) : IClassFixture<ShippedR
     }
 
     [Fact]
+    public void ASurnameAfterATitleWordResolvesButAnotherFirstNameDoesNot()
+    {
+        // "Minister Tleuberdi said ." (PER is the surname only) and "Aigul Tleuberdi said ." (another person)
+        var doc = Doc("doc-8", Day, TitlePhrase(),
+            S([Per(1, 2)], "Minister/2/compound", "Tleuberdi/3/nsubj", "said/0/root", "./3/punct"),
+            S([Per(0, 2)], "Aigul/2/flat", "Tleuberdi/3/nsubj", "said/0/root", "./3/punct"));
+        var memory = DocumentActorMemory.Learn(doc, Resolver);
+        var r = memory.Resolve(doc.Sentences[1], 1).ShouldNotBeNull();
+        (r.Code, r.Rule, r.Start, r.End).ShouldBe(("KAZGOV", DocumentActorMemory.SurnameRule, 1, 2));
+        memory.Resolve(doc.Sentences[2], 1).ShouldBeNull();
+    }
+
+    [Fact]
     public void TheFullNameAndABareTitleResolveWhenOnePersonFits()
     {
         // "Mukhtar Tleuberdi arrived ." / "The minister said ." / "The Russian minister said ."

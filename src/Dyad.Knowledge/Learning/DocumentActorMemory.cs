@@ -37,7 +37,9 @@ public sealed class DocumentActorMemory
             throw new ArgumentException("the sentence has no parse (Heads/Relations are null); run the parser first", nameof(sentence));
         if (_people.Count == 0 || InNonPersonEntity(sentence, headIndex)) return null;
 
-        var (start, end) = NameTokens(sentence, headIndex);
+        // The recognizer's PER span is the name when there is one ("Minister Tleuberdi": the span is "Tleuberdi");
+        // otherwise the head with its flat/compound words.
+        var (start, end) = PersonSpan(sentence, headIndex) ?? NameTokens(sentence, headIndex);
         var text = RoleLearner.JoinTokens(sentence, start, end);
         var byName = Single(p => string.Equals(p.Name, text, StringComparison.OrdinalIgnoreCase));
         if (byName != null) return Explain(byName, start, end, NameRule, $"'{text}' is the full name");
@@ -111,6 +113,14 @@ public sealed class DocumentActorMemory
         foreach (var w in title.Split(' '))
             if (string.Equals(w, word, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
+    }
+
+    private static (int Start, int End)? PersonSpan(Sentence s, int token)
+    {
+        if (s.Entities == null) return null;
+        foreach (var e in s.Entities)
+            if (token >= e.Start && token < e.End && e.Type == RoleLearner.PersonType) return (e.Start, e.End);
+        return null;
     }
 
     private static bool InNonPersonEntity(Sentence s, int token)
