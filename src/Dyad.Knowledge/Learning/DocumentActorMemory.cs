@@ -102,10 +102,17 @@ public sealed class DocumentActorMemory
             if (s.Heads![i] - 1 != head) continue;
             var rel = s.Relations![i];
             if (rel is "det" or "punct") continue;
-            if (rel is "amod" or "compound" && _people.Any(p => TitleHasWord(p.Title, s.Tokens[i].Text))) continue;
+            if (rel is "amod" or "compound" && AnyTitleHasWord(s.Tokens[i].Text)) continue;
             if (rel is "amod" or "compound" or "flat" or "nmod" or "nmod:poss" or "appos" or "nummod") return false;
         }
         return true;
+    }
+
+    private bool AnyTitleHasWord(string word)
+    {
+        foreach (var p in _people)
+            if (TitleHasWord(p.Title, word)) return true;
+        return false;
     }
 
     private static bool TitleHasWord(string title, string word)
