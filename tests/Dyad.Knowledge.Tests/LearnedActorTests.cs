@@ -98,6 +98,16 @@ public class LearnedActorTests(ShippedResolver shipped) : IClassFixture<ShippedR
     }
 
     [Fact]
+    public void TitleWordsInsideThePersonSpanAreNotPartOfTheName()
+    {
+        // The recognizer tagged "Foreign Minister Mukhtar Tleuberdi" as one PER.
+        var doc = Doc("doc-9", Day, S([Per(1, 5)],
+            "Kazakh/5/amod/KAZ", "Foreign/3/amod", "Minister/5/compound", "Mukhtar/5/flat", "Tleuberdi/6/nsubj", "said/0/root"));
+        var a = RoleLearner.Learn(doc, Resolver).ShouldHaveSingleItem();
+        (a.Name, a.Code, a.Title, a.TitleHead).ShouldBe(("Mukhtar Tleuberdi", "KAZGOV", "Kazakh Foreign Minister", "Minister"));
+    }
+
+    [Fact]
     public void ATitleWithoutACountryOrAPlainNameTeachesNothing()
     {
         // "Secretary of State Qwxzzy Blorf said" and "John Smith arrived"

@@ -38,6 +38,7 @@ public static class RoleLearner
     private static LearnedActor? LearnOne(AnnotatedDocument doc, int sentenceIndex, Sentence s, EntitySpan person, ActorResolver resolver)
     {
         int head = SpanHead(s, person);
+        person = WithoutLeadingTitle(s, person, resolver);
         var date = doc.Document.Date;
         var resolution = resolver.Resolve(s, head, date);
         // Only a title that names a country teaches a role; a dictionary hit means the person is already known.
@@ -67,6 +68,18 @@ public static class RoleLearner
         var evidence = new LearnedEvidence(doc.Document.Id, sentenceIndex, date, SentenceText(doc, s));
         return new LearnedActor(name, resolution.Code, string.Join(' ', title), s.Tokens[titleHead].Text, resolution.Rule,
             resolution.Explanation, date, date, [evidence]);
+    }
+
+    /// <summary>
+    /// The span without title words the recognizer took into the name ("Foreign Minister Mukhtar Tleuberdi" tagged PER
+    /// as a whole): the longest leading run the agent dictionary knows, as long as a word of the name is left.
+    /// </summary>
+    internal static EntitySpan WithoutLeadingTitle(Sentence s, EntitySpan person, ActorResolver resolver)
+    {
+        for (int k = person.Length - 1; k >= 1; k--)
+            if (resolver.Dictionary.LookupAgent(JoinTokens(s, person.Start, person.Start + k)).Count > 0)
+                return person with { Start = person.Start + k };
+        return person;
     }
 
     /// <summary>The span token whose head lies outside the span (the first one when the parse splits the name).</summary>
