@@ -114,6 +114,14 @@ public sealed class EventCoderTests(CodingPipelineFixture models) : IClassFixtur
     }
 
     [Fact]
+    public void A_participial_clause_takes_its_governors_subject_as_source()
+    {
+        var events = models.Code("China criticized Japan, accusing India of espionage.");
+        var accusation = events.Single(e => e.VerbText == "accusing");
+        (accusation.Source, accusation.Target, accusation.Root).ShouldBe(("CHN", "IND", "11"));
+    }
+
+    [Fact]
     public void Unresolved_actors_give_no_event()
     {
         models.Code("The committee criticized the proposal.").ShouldBeEmpty();

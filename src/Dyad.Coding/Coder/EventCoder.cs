@@ -68,6 +68,9 @@ public sealed class EventCoder
         if (passiveSubject >= 0) { source = agent; target = passiveSubject; }
         else { source = subject; target = obj; }
         // The subject of an open complement is its governor's object ("urged Kazakhstan to join"), else its subject.
+        // A participial adverbial clause shares its governor's subject ("Geng criticized X, accusing Washington ...").
+        if (source < 0 && passiveSubject < 0 && sentence.Relations![verb] == "advcl" && tree.Child(verb, "mark") < 0 && sentence.Heads![verb] > 0)
+            source = tree.Child(sentence.Heads[verb] - 1, "nsubj");
         if (source < 0 && sentence.Relations![verb] == "xcomp")
         {
             int governor = sentence.Heads![verb] - 1;
