@@ -122,6 +122,13 @@ public sealed class EventCoderTests(CodingPipelineFixture models) : IClassFixtur
     }
 
     [Fact]
+    public void A_paired_code_gives_the_visit_and_the_hosting()
+    {
+        var events = models.Code("Russia visited China.");
+        events.Select(e => (e.Source, e.Target, e.Code)).Order().ShouldBe([("CHN", "RUS", "043"), ("RUS", "CHN", "042")]);
+    }
+
+    [Fact]
     public void Unresolved_actors_give_no_event()
     {
         models.Code("The committee criticized the proposal.").ShouldBeEmpty();

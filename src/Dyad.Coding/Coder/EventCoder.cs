@@ -107,11 +107,23 @@ public sealed class EventCoder
                     targetActor = _resolver.Resolve(sentence, owner, date);
                 }
                 if (targetActor == null || targetActor.Code == sourceActor.Code) continue;
-                var e = BuildEvent(doc, sentenceIndex, sentence, tree, verb, negated, match, sourceHead, sourceActor, targetWord, targetActor).WithEventType(type);
-                e = EventIds.WithId(e);
-                if (seen.Add(e.EventId)) events.Add(e);
+                var e = BuildEvent(doc, sentenceIndex, sentence, tree, verb, negated, match, sourceHead, sourceActor, targetWord, targetActor);
+                Add(e.WithEventType(type), events, seen);
+                // A paired code ("visit" 042:043) also codes the target's side with the roles swapped.
+                if (match.Entry.PairedCode is { } paired && _ontology.Lookup(paired) is { } pairedType)
+                    Add((e with
+                    {
+                        Source = e.Target, Target = e.Source, SourceName = e.TargetName, TargetName = e.SourceName,
+                        SourceText = e.TargetText, TargetText = e.SourceText,
+                    }).WithEventType(pairedType), events, seen);
             }
         }
+    }
+
+    private static void Add(CodedEvent e, List<CodedEvent> events, HashSet<string> seen)
+    {
+        e = EventIds.WithId(e);
+        if (seen.Add(e.EventId)) events.Add(e);
     }
 
     private VerbContext BuildContext(Sentence sentence, DependencyView tree, int verb, int subject, int obj, int xcomp, int ccomp, DateOnly date)
