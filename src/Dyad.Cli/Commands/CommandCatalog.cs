@@ -10,6 +10,7 @@ internal static class CommandCatalog
         yield return TokenizeCommand.Create();
         yield return NerCommand.Create();
         yield return ParseCommand.Create();
+        yield return CodeCommand.Create();
         yield return EvalCommand.Create();
         yield return TrainCommand.Create();
         yield return DictCommand.Create();
