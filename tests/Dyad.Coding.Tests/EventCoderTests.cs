@@ -48,6 +48,18 @@ public sealed class EventCoderTests(CodingPipelineFixture models) : IClassFixtur
     }
 
     [Fact]
+    public void A_person_introduced_with_a_title_is_resolved_by_surname_later_in_the_document()
+    {
+        var events = models.Code("Mukhtar Tleuberdi, Kazakhstan's foreign minister, arrived in Astana on Monday. " +
+                                 "Tleuberdi criticized the United States.");
+        var criticism = events.Single(e => e.VerbText == "criticized");
+        criticism.Source.ShouldBe("KAZGOV");
+        criticism.Target.ShouldBe("USA");
+        criticism.Code.ShouldBe("111");
+        criticism.Rule!.ShouldContain("learned:surname");
+    }
+
+    [Fact]
     public void Criticism_is_coded_111_with_every_field_filled()
     {
         const string text = "China criticized the United States.";

@@ -1,5 +1,6 @@
 using Dyad.Coding.Lexicon;
 using Dyad.Coding.Ontology;
+using Dyad.Knowledge.Learning;
 using Dyad.Knowledge.Resolution;
 using Dyad.Text;
 
@@ -33,6 +34,9 @@ public sealed class EventCoder
         ArgumentNullException.ThrowIfNull(doc);
         var events = new List<CodedEvent>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        // People whose role the document itself states ("Kazakh Foreign Minister Mukhtar Tleuberdi") are learned first,
+        // so later mentions by surname or bare title resolve to them.
+        var actors = new DocumentActors(_resolver, DocumentActorMemory.Learn(doc, _resolver), doc.Document.Date);
         for (int s = 0; s < doc.Sentences.Count; s++)
         {
             var sentence = doc.Sentences[s];
@@ -43,16 +47,15 @@ public sealed class EventCoder
             if (tree.IsQuestion(doc.Text)) continue;
             for (int v = 0; v < sentence.Count; v++)
                 if (sentence.Upos[v] == "VERB")
-                    CodeVerb(doc, s, sentence, tree, v, events, seen);
+                    CodeVerb(doc, s, sentence, tree, v, actors, events, seen);
         }
         return events;
     }
 
-    private void CodeVerb(AnnotatedDocument doc, int sentenceIndex, Sentence sentence, DependencyView tree, int verb, List<CodedEvent> events, HashSet<string> seen)
+    private void CodeVerb(AnnotatedDocument doc, int sentenceIndex, Sentence sentence, DependencyView tree, int verb, DocumentActors actors, List<CodedEvent> events, HashSet<string> seen)
     {
         if (tree.HasModal(verb)) return;
         bool negated = tree.IsNegated(verb);
-        var date = doc.Document.Date;
 
         int subject = tree.Child(verb, "nsubj");
         int passiveSubject = tree.Child(verb, "nsubj:pass");
@@ -81,7 +84,7 @@ public sealed class EventCoder
             }
         }
 
-        var context = BuildContext(sentence, tree, verb, source, obj, xcomp, ccomp, date);
+        var context = BuildContext(sentence, tree, verb, source, obj, xcomp, ccomp, actors);
         var match = _lexicon.Match(sentence.Lemmas![verb], context);
         if (match?.Code is not { } code || code == "---") return;
         // CAMEO codes negated events differently; the only negation we code is "did not comment" (011).
@@ -94,17 +97,17 @@ public sealed class EventCoder
 
         foreach (int sourceHead in tree.WithConjuncts(source))
         {
-            var sourceActor = _resolver.Resolve(sentence, sourceHead, date);
+            var sourceActor = actors.Resolve(sentence, sourceHead);
             if (sourceActor == null) continue;
             foreach (int targetHead in tree.WithConjuncts(target))
             {
                 int targetWord = targetHead;
-                var targetActor = _resolver.Resolve(sentence, targetWord, date);
+                var targetActor = actors.Resolve(sentence, targetWord);
                 // "criticized Pompeo's remarks": the owner of a non-actor target is the target.
                 if (targetActor == null && tree.Child(targetHead, "nmod:poss") is var owner and >= 0)
                 {
                     targetWord = owner;
-                    targetActor = _resolver.Resolve(sentence, owner, date);
+                    targetActor = actors.Resolve(sentence, owner);
                 }
                 if (targetActor == null || targetActor.Code == sourceActor.Code) continue;
                 var e = BuildEvent(doc, sentenceIndex, sentence, tree, verb, negated, match, sourceHead, sourceActor, targetWord, targetActor);
@@ -126,7 +129,7 @@ public sealed class EventCoder
         if (seen.Add(e.EventId)) events.Add(e);
     }
 
-    private VerbContext BuildContext(Sentence sentence, DependencyView tree, int verb, int subject, int obj, int xcomp, int ccomp, DateOnly date)
+    private static VerbContext BuildContext(Sentence sentence, DependencyView tree, int verb, int subject, int obj, int xcomp, int ccomp, DocumentActors actors)
     {
         var lemmas = sentence.Lemmas!;
         var particles = new List<string>();
@@ -140,7 +143,7 @@ public sealed class EventCoder
             {
                 int marker = tree.Child(child, "case");
                 if (marker >= 0)
-                    prepositions.Add(new PrepositionalPhrase(Lower(lemmas[marker]), Lower(lemmas[child]), _resolver.Resolve(sentence, child, date) != null)
+                    prepositions.Add(new PrepositionalPhrase(Lower(lemmas[marker]), Lower(lemmas[child]), actors.Resolve(sentence, child) != null)
                     {
                         ObjectModifiers = tree.Modifiers(child),
                     });
@@ -153,11 +156,11 @@ public sealed class EventCoder
             Prepositions = prepositions,
             Object = obj >= 0 ? Lower(lemmas[obj]) : null,
             ObjectModifiers = obj >= 0 ? tree.Modifiers(obj) : [],
-            ObjectIsActor = obj >= 0 && _resolver.Resolve(sentence, obj, date) != null,
+            ObjectIsActor = obj >= 0 && actors.Resolve(sentence, obj) != null,
             Xcomp = xcomp >= 0 ? Lower(lemmas[xcomp]) : null,
             Ccomp = ccomp >= 0 ? Lower(lemmas[ccomp]) : null,
             Subject = subject >= 0 ? Lower(lemmas[subject]) : null,
-            SubjectIsActor = subject >= 0 && _resolver.Resolve(sentence, subject, date) != null,
+            SubjectIsActor = subject >= 0 && actors.Resolve(sentence, subject) != null,
             OtherWords = others,
         };
     }
@@ -222,4 +225,11 @@ public sealed class EventCoder
         end > start ? text[tokens[start].Start..tokens[end - 1].End] : "";
 
     private static string Lower(string s) => s.ToLowerInvariant();
+
+    /// <summary>The dictionaries and tables first, then the people this document introduced.</summary>
+    private sealed class DocumentActors(ActorResolver resolver, DocumentActorMemory memory, DateOnly date)
+    {
+        public ActorResolution? Resolve(Sentence sentence, int head) =>
+            resolver.Resolve(sentence, head, date) ?? memory.Resolve(sentence, head);
+    }
 }
