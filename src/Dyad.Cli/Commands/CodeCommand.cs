@@ -28,10 +28,7 @@ internal static class CodeCommand
         var outputPath = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout.", HelpName = "file" };
 
         var command = new Command("code", "Code political events (CAMEO/PLOVER) from documents; writes CodedEvent JSONL.");
-        command.Arguments.Add(inputs.Inputs);
-        foreach (var option in new Option[] { inputs.Format, inputs.Date, inputs.IdField, inputs.DateField, inputs.TextField, inputs.TitleField, inputs.UrlField,
-                     inputs.SourceField, inputs.LanguageField, inputs.Rejects, inputs.MaxDocBytes, inputs.NoProgress })
-            command.Options.Add(option);
+        inputs.AddTo(command);
         command.Options.Add(format);
         command.Options.Add(models);
         command.Options.Add(nerModel);

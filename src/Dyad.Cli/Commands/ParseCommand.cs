@@ -38,11 +38,8 @@ internal static class ParseCommand
         var outputPath = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout.", HelpName = "file" };
 
         var command = new Command("parse", "Tokenize, tag, lemmatize and dependency-parse documents; writes CoNLL-U.");
-        command.Arguments.Add(inputs.Inputs);
         command.Options.Add(inputFormat);
-        foreach (var option in new Option[] { inputs.Date, inputs.IdField, inputs.DateField, inputs.TextField, inputs.TitleField, inputs.UrlField,
-                     inputs.SourceField, inputs.LanguageField, inputs.Rejects, inputs.MaxDocBytes, inputs.NoProgress })
-            command.Options.Add(option);
+        inputs.AddTo(command, withFormat: false);
         command.Options.Add(format);
         command.Options.Add(models);
         command.Options.Add(beam);

@@ -65,10 +65,13 @@ internal sealed class InputOptions
         });
     }
 
-    public void AddTo(Command command)
+    /// <param name="command">The command that reads documents.</param>
+    /// <param name="withFormat">False for a command that declares its own --input-format (parse also reads CoNLL-U).</param>
+    public void AddTo(Command command, bool withFormat = true)
     {
         command.Arguments.Add(Inputs);
-        foreach (var option in new Option[] { Format, Date, IdField, DateField, TextField, TitleField, UrlField, SourceField, LanguageField, Rejects, MaxDocBytes, NoProgress })
+        if (withFormat) command.Options.Add(Format);
+        foreach (var option in new Option[] { Date, IdField, DateField, TextField, TitleField, UrlField, SourceField, LanguageField, Rejects, MaxDocBytes, NoProgress })
             command.Options.Add(option);
     }
 
