@@ -1,3 +1,5 @@
+using Dyad.Text;
+
 namespace Dyad.Knowledge;
 
 /// <summary>
@@ -15,13 +17,11 @@ public static class ModelFiles
         var beside = Path.Combine(AppContext.BaseDirectory, "models", fileName);
         if (File.Exists(beside)) return beside;
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir != null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "Dyad.slnx")))
-                {
-                    var candidate = Path.Combine(dir.FullName, "models", fileName);
-                    if (File.Exists(candidate)) return candidate;
-                    break;
-                }
+        {
+            if (SourceCheckout.FindRoot(start) is not { } root) continue;
+            var candidate = Path.Combine(root, "models", fileName);
+            if (File.Exists(candidate)) return candidate;
+        }
         throw new FileNotFoundException($"Dyad model file models/{fileName} not found beside the program or in the repository; run 'dyad dict import'.", fileName);
     }
 }

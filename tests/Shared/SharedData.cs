@@ -22,13 +22,9 @@ internal static class SharedData
         return path;
     }
 
-    private static string FindRepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "Dyad.slnx")))
-            dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("Cannot find Dyad.slnx above " + AppContext.BaseDirectory);
-    }
+    private static string FindRepositoryRoot() =>
+        Dyad.Text.SourceCheckout.FindRoot(AppContext.BaseDirectory)
+        ?? throw new InvalidOperationException("Cannot find Dyad.slnx above " + AppContext.BaseDirectory);
 
     private static string? FindSharedRoot()
     {

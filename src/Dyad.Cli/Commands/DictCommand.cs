@@ -5,6 +5,7 @@ using Dyad.Knowledge;
 using Dyad.Knowledge.Actors;
 using Dyad.Knowledge.Dictionaries;
 using Dyad.Knowledge.Places;
+using Dyad.Text;
 
 namespace Dyad.Cli.Commands;
 
@@ -219,10 +220,6 @@ internal static class DictCommand
         }
     }
 
-    private static string RepositoryRootOrCurrent()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir != null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Dyad.slnx"))) return dir.FullName;
-        return Directory.GetCurrentDirectory();
-    }
+    private static string RepositoryRootOrCurrent() =>
+        SourceCheckout.FindRoot(Directory.GetCurrentDirectory()) ?? Directory.GetCurrentDirectory();
 }
