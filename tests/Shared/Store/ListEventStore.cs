@@ -35,9 +35,9 @@ internal sealed class ListEventStore(IReadOnlyList<StoredEvent> events, IReadOnl
         var appeal = Coded("reuters-1", 0, "2020-02-02", "USAGOV", "KAZ", "0214", "02", 1, 3.4, null,
             "The US urged Kazakhstan, a \"key partner\", to join\nthe pressure on China.", "urged", "The US", "Kazakhstan",
             new EventLocation { Name = "Almaty", Country = "KAZ", Admin1 = "Almaty", Lat = 43.25, Lon = 76.91667, GeonamesId = 1526384 });
-        var criticism = Coded("rferl-7", 3, "2020-02-01", "CHN", "USA", "111", "11", 3, -2, "DISAPPROVE",
+        var criticism = Coded("rferl-7", 3, "2020-02-01", "CHN", "USA", "111", "11", 3, -2, "ACCUSE",
             "China criticized the US for \"interference\",\tofficials said.", "criticized", "China", "the US", null);
-        var aid = Coded("un-2", 1, null, "IGOUNOHLH", "CHNUIG", "073", "07", 2, 7, "AID",
+        var aid = Coded("un-2", 1, null, "IGOUNOHLH", "CHNUIG", "073", "07", 2, 7.4, "AID",
             "The UN health agency sent aid to Uighur families.", "sent", "The UN health agency", "Uighur families",
             new EventLocation { Country = "CHN", Admin1 = "Xinjiang" });
         var statement = Coded("rferl-7", 5, "2020-02-01", "KAZGOV", null, "010", "01", 1, 0, null,
