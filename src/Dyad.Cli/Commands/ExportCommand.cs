@@ -51,7 +51,8 @@ internal static class ExportCommand
                 error.WriteLine($"dyad: exported {written.Written:N0} {records} as {formatName} to {path ?? "stdout"}{skipped}");
                 return 0;
             }
-            catch (Exception e) when (e is StoreUnavailableException or IOException or UnauthorizedAccessException or InvalidDataException)
+            // DbException covers every ADO.NET-based store (DuckDB, PostgreSQL) without naming one.
+            catch (Exception e) when (e is StoreUnavailableException or System.Data.Common.DbException or IOException or UnauthorizedAccessException or InvalidDataException)
             {
                 error.WriteLine($"dyad: {e.Message}");
                 return 1;
