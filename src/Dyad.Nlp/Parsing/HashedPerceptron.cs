@@ -54,17 +54,24 @@ internal sealed class HashedPerceptron
     /// <summary>Adds the rows of the active features into <paramref name="scores"/> (length >= Stride).</summary>
     public void Score(ReadOnlySpan<int> rows, Span<float> scores)
     {
+        scores[..Stride].Clear();
+        Add(rows, scores);
+    }
+
+    /// <summary>Adds the rows of the active features to the partial sums already in <paramref name="scores"/>, in
+    /// order: summing a prefix of the rows first and the rest later gives exactly the sum of all of them.</summary>
+    public void Add(ReadOnlySpan<int> rows, Span<float> scores)
+    {
         if (_half != null)
         {
-            ScoreHalf(rows, scores);
+            AddHalf(rows, scores);
             return;
         }
         var w = _weights;
         int stride = Stride;
-        scores[..stride].Clear();
         if (stride == 4)
         {
-            float a = 0, b = 0, c = 0, d = 0;
+            float a = scores[0], b = scores[1], c = scores[2], d = scores[3];
             foreach (int r in rows)
             {
                 int o = r << 2;
@@ -84,11 +91,10 @@ internal sealed class HashedPerceptron
         }
     }
 
-    private void ScoreHalf(ReadOnlySpan<int> rows, Span<float> scores)
+    private void AddHalf(ReadOnlySpan<int> rows, Span<float> scores)
     {
         var w = _half!;
         int stride = Stride;
-        scores[..stride].Clear();
         Span<float> row = stackalloc float[stride];
         var sum = scores[..stride];
         foreach (int r in rows)
@@ -113,18 +119,18 @@ internal sealed class HashedPerceptron
     {
         foreach (int r in rows)
         {
-            Add(r * Stride + truth, 1f);
-            Add(r * Stride + guess, -1f);
+            AddToWeight(r * Stride + truth, 1f);
+            AddToWeight(r * Stride + guess, -1f);
         }
     }
 
     /// <summary>Adds <paramref name="delta"/> to one class's weight for every active feature.</summary>
     public void Update(ReadOnlySpan<int> rows, int cls, float delta)
     {
-        foreach (int r in rows) Add(r * Stride + cls, delta);
+        foreach (int r in rows) AddToWeight(r * Stride + cls, delta);
     }
 
-    private void Add(int i, float delta)
+    private void AddToWeight(int i, float delta)
     {
         _totals![i] += (double)(_time - _stamps![i]) * _weights[i];
         _stamps[i] = _time;
