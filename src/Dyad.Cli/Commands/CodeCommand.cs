@@ -26,6 +26,15 @@ internal static class CodeCommand
         var nerModel = new Option<string?>("--ner-model") { Description = $"NER model file (default models/{NerModelFile.DefaultName})." };
         var actors = new Option<string?>("--actors") { Description = "User actor dictionary laid over the shipped one (docs/actors.md)." };
         var outputPath = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout.", HelpName = "file" };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Worker threads for tokenizing, NLP, NER and coding (default: one per processor). Output order does not depend on it.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        threads.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1) r.AddError("--threads must be at least 1");
+        });
 
         var command = new Command("code", "Code political events (CAMEO/PLOVER) from documents; writes CodedEvent JSONL.");
         inputs.AddTo(command);
@@ -34,6 +43,7 @@ internal static class CodeCommand
         command.Options.Add(nerModel);
         command.Options.Add(actors);
         command.Options.Add(outputPath);
+        command.Options.Add(threads);
         command.SetAction(result =>
         {
             var error = result.InvocationConfiguration.Error;
@@ -58,13 +68,15 @@ internal static class CodeCommand
             using var output = ResultOutput.Open(path, result.InvocationConfiguration.Output);
             var writer = new CodedEventJsonlWriter(output.Writer);
             var analyzer = new TextAnalyzer();
+            // Analysis and coding run on the worker threads (the models keep their scratch space per thread);
+            // writing stays on this thread, in input order.
             int status = InputBatch.Run(settings, error, document =>
             {
                 var annotated = analyzer.Analyze(document);
                 pipeline.Process(annotated);
                 foreach (var sentence in annotated.Sentences) recognizer.Recognize(sentence);
-                writer.WriteAll(coder.Code(annotated));
-            }, resultsOnStdout: path is null);
+                return coder.Code(annotated);
+            }, writer.WriteAll, result.GetValue(threads), resultsOnStdout: path is null);
             output.Writer.Flush();
             return status;
         });
