@@ -85,7 +85,8 @@ internal sealed class OrderedWorkers<TIn, TOut> : IDisposable
     private sealed class Job(TIn item)
     {
         public readonly TIn Item = item;
-        public readonly ManualResetEventSlim Done = new(false);
+        // No spinning before blocking: the collecting thread mostly waits, and spinning would take a core from a worker.
+        public readonly ManualResetEventSlim Done = new(false, spinCount: 0);
         public TOut? Result;
         public ExceptionDispatchInfo? Error;
     }

@@ -158,6 +158,7 @@ internal sealed class HashedPerceptron
         // than the extra memory traffic of float rows costs.
         var floats = new float[halves.Length];
         TensorPrimitives.ConvertToSingle(halves, floats);
+        HugePages.Request(floats);
         return new HashedPerceptron(bits, classes, floats);
     }
 }
