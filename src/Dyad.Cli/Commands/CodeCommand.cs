@@ -49,17 +49,20 @@ internal static class CodeCommand
             var error = result.InvocationConfiguration.Error;
             NlpPipeline pipeline;
             EventCoder coder;
+            // The three loads are independent: on two cores they overlap.
+            var loadCoder = Task.Run(() => EventCoder.Load(result.GetValue(actors)));
+            var loadRecognizer = Task.Run(() => NerModelFile.Load(result.GetValue(nerModel), error));
             try
             {
                 pipeline = NlpPipeline.Load(result.GetValue(models)?.FullName);
-                coder = EventCoder.Load(result.GetValue(actors));
+                coder = loadCoder.GetAwaiter().GetResult();
             }
             catch (Exception e) when (e is IOException or InvalidDataException or FormatException)
             {
                 error.WriteLine("dyad: " + e.Message);
                 return 1;
             }
-            var recognizer = NerModelFile.Load(result.GetValue(nerModel), error);
+            var recognizer = loadRecognizer.GetAwaiter().GetResult();
             if (recognizer == null) return 1;
 
             var settings = inputs.Bind(result, error, openStdin);
