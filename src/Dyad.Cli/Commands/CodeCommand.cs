@@ -26,6 +26,15 @@ internal static class CodeCommand
         var nerModel = new Option<string?>("--ner-model") { Description = $"NER model file (default models/{NerModelFile.DefaultName})." };
         var actors = new Option<string?>("--actors") { Description = "User actor dictionary laid over the shipped one (docs/actors.md)." };
         var outputPath = new Option<string?>("--output", "-o", "--out") { Description = "Write to this file instead of stdout.", HelpName = "file" };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Worker threads for tokenizing, NLP, NER and coding (default: one per processor). Output order does not depend on it.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        threads.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1) r.AddError("--threads must be at least 1");
+        });
 
         var command = new Command("code", "Code political events (CAMEO/PLOVER) from documents; writes CodedEvent JSONL (or TSV, PLOVER, GDELT).");
         inputs.AddTo(command);
@@ -34,22 +43,26 @@ internal static class CodeCommand
         command.Options.Add(nerModel);
         command.Options.Add(actors);
         command.Options.Add(outputPath);
+        command.Options.Add(threads);
         command.SetAction(result =>
         {
             var error = result.InvocationConfiguration.Error;
             NlpPipeline pipeline;
             EventCoder coder;
+            // The three loads are independent: on two cores they overlap.
+            var loadCoder = Task.Run(() => EventCoder.Load(result.GetValue(actors)));
+            var loadRecognizer = Task.Run(() => NerModelFile.Load(result.GetValue(nerModel), error));
             try
             {
                 pipeline = NlpPipeline.Load(result.GetValue(models)?.FullName);
-                coder = EventCoder.Load(result.GetValue(actors));
+                coder = loadCoder.GetAwaiter().GetResult();
             }
             catch (Exception e) when (e is IOException or InvalidDataException or FormatException)
             {
                 error.WriteLine("dyad: " + e.Message);
                 return 1;
             }
-            var recognizer = NerModelFile.Load(result.GetValue(nerModel), error);
+            var recognizer = loadRecognizer.GetAwaiter().GetResult();
             if (recognizer == null) return 1;
 
             var settings = inputs.Bind(result, error, openStdin);
@@ -58,13 +71,15 @@ internal static class CodeCommand
             using var output = ResultOutput.Open(path, result.InvocationConfiguration.Output);
             var writer = new CodedEventOutput(result.GetValue(format)!, output.Writer);
             var analyzer = new TextAnalyzer();
+            // Analysis and coding run on the worker threads (the models keep their scratch space per thread);
+            // writing stays on this thread, in input order.
             int status = InputBatch.Run(settings, error, document =>
             {
                 var annotated = analyzer.Analyze(document);
                 pipeline.Process(annotated);
                 foreach (var sentence in annotated.Sentences) recognizer.Recognize(sentence);
-                writer.Write(document, coder.Code(annotated));
-            }, resultsOnStdout: path is null);
+                return (document, events: coder.Code(annotated));
+            }, coded => writer.Write(coded.document, coded.events), result.GetValue(threads), resultsOnStdout: path is null);
             output.Writer.Flush();
             return status;
         });
