@@ -77,7 +77,7 @@ public class EvalEventsCommandTests
             </Sentences></Validation>
             """);
         var diff = sandbox.PathOf("diff.jsonl");
-        var result = Eval("eval", "petrarch", "--dir", sandbox.PathOf("petrarch"), "--diff", diff);
+        var result = Eval("eval", "petrarch", "--dir", sandbox.PathOf("petrarch"), "--diff", diff, "--explain");
         result.ExitCode.ShouldBe(0, result.Error);
         result.Output.ShouldContain("3 records, 2 evaluated, 1 flagged sentence=\"false\" left out");
         result.Output.ShouldContain("exact:     2/2 texts");
@@ -86,6 +86,11 @@ public class EvalEventsCommandTests
         var lines = File.ReadAllLines(diff);
         lines.Length.ShouldBe(2);
         lines[0].ShouldContain("\"got\":[{\"source\":\"ZRB\",\"target\":\"QUX\",\"code\":\"111\"");
+        // --explain: the parse lines name the actors the folder's dictionary gave each head and whether the verb is known.
+        using var first = JsonDocument.Parse(lines[0]);
+        var parse = first.RootElement.GetProperty("parse").EnumerateArray().Select(p => p.GetString()!).ToList();
+        parse.ShouldContain(p => p.StartsWith("0.1 Zorbland ") && p.EndsWith(" actor=ZRB (dictionary)"));
+        parse.ShouldContain(p => p.StartsWith("0.2 criticized VERB criticize ") && p.EndsWith(" verb=known"));
     }
 
     [Fact]

@@ -12,9 +12,12 @@ internal sealed class DocumentCoder(NlpPipeline pipeline, EntityRecognizer recog
 {
     private readonly TextAnalyzer _analyzer = new();
 
-    public IReadOnlyList<CodedEvent> Code(Document document)
+    public IReadOnlyList<CodedEvent> Code(Document document) => Code(document, out _);
+
+    /// <summary>Codes a document and hands back its annotation too (for explanations).</summary>
+    public IReadOnlyList<CodedEvent> Code(Document document, out AnnotatedDocument annotated)
     {
-        var annotated = _analyzer.Analyze(document);
+        annotated = _analyzer.Analyze(document);
         pipeline.Process(annotated);
         foreach (var sentence in annotated.Sentences) recognizer.Recognize(sentence);
         return coder.Code(annotated);

@@ -3,6 +3,9 @@ using System.Diagnostics;
 using Dyad.Cli.Output;
 using Dyad.Coding.Coder;
 using Dyad.Coding.Evaluation;
+using Dyad.Coding.Lexicon;
+using Dyad.Coding.Ontology;
+using Dyad.Knowledge.Resolution;
 using Dyad.Text;
 
 namespace Dyad.Cli.Commands;
@@ -20,7 +23,8 @@ internal static class EvalEventsCommand
         var models = new Option<DirectoryInfo?>("--models") { Description = "Models directory for the tagger, lemmatizer and parser (default: models/)." };
         var nerModel = new Option<string?>("--ner-model") { Description = $"NER model file (default models/{NerModelFile.DefaultName})." };
         var actors = new Option<string?>("--actors") { Description = "User actor dictionary laid over the shipped one (docs/actors.md)." };
-        var command = new Command("events", "Score coded events against a gold file: root code + actor countries, full codes, and has-an-event.") { gold, diff, models, nerModel, actors };
+        var explain = new Option<bool>("--explain") { Description = "Add each text's parse, resolved actors and known verbs to the --diff lines." };
+        var command = new Command("events", "Score coded events against a gold file: root code + actor countries, full codes, and has-an-event.") { gold, diff, explain, models, nerModel, actors };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -31,8 +35,11 @@ internal static class EvalEventsCommand
             var sentences = GoldEventFile.Read(file.FullName, problems);
             foreach (var problem in problems) error.WriteLine("warning: " + problem);
             var actorPath = parse.GetValue(actors);
-            var coder = DocumentCoder.Load(parse.GetValue(models)?.FullName, parse.GetValue(nerModel), () => EventCoder.Load(actorPath), error);
-            if (coder == null) return 1;
+            ActorResolver? resolver = null;
+            // The same parts EventCoder.Load uses, kept at hand for --explain.
+            var coder = DocumentCoder.Load(parse.GetValue(models)?.FullName, parse.GetValue(nerModel),
+                () => new EventCoder(VerbLexicon.Load(), EventOntology.Load(), resolver = ActorResolver.Load(actorPath)), error);
+            if (coder == null || resolver == null) return 1;
 
             var board = new EventScoreboard();
             int goldEvents = 0;
@@ -42,8 +49,11 @@ internal static class EvalEventsCommand
             var clock = Stopwatch.StartNew();
             foreach (var sentence in sentences)
             {
-                var events = coder.Code(new Document(sentence.Id, sentence.Date, sentence.Text));
-                var comparison = new EventComparison(sentence.Id, sentence.Text, sentence.Events, events);
+                var events = coder.Code(new Document(sentence.Id, sentence.Date, sentence.Text), out var annotated);
+                var comparison = new EventComparison(sentence.Id, sentence.Text, sentence.Events, events)
+                {
+                    Parse = parse.GetValue(explain) ? ParseExplanation.Describe(annotated, resolver, VerbLexicon.Load()) : null,
+                };
                 board.Add(comparison);
                 goldEvents += sentence.Events.Count;
                 diffWriter?.Write(comparison);

@@ -20,7 +20,8 @@ internal static class EvalPetrarchCommand
         var diff = new Option<string?>("--diff") { Description = "Write one JSON line per record (id, text, expected, got, missing, extra) to this file.", HelpName = "file" };
         var models = new Option<DirectoryInfo?>("--models") { Description = "Models directory for the tagger, lemmatizer and parser (default: models/)." };
         var nerModel = new Option<string?>("--ner-model") { Description = $"NER model file (default models/{NerModelFile.DefaultName})." };
-        var command = new Command("petrarch", "Score the event coder on PETRARCH-2's unit-test records, coded with their own dictionaries.") { dir, diff, models, nerModel };
+        var explain = new Option<bool>("--explain") { Description = "Add each record's parse, resolved actors and known verbs to the --diff lines." };
+        var command = new Command("petrarch", "Score the event coder on PETRARCH-2's unit-test records, coded with their own dictionaries.") { dir, diff, explain, models, nerModel };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -49,8 +50,11 @@ internal static class EvalPetrarchCommand
             foreach (var record in set.Records)
             {
                 if (!record.Evaluated) { skipped++; continue; }
-                var events = coder.Code(new Document(record.Id, record.Date, record.Text));
-                var comparison = new EventComparison(record.Id, record.Text, record.Expected, events, record.Category);
+                var events = coder.Code(new Document(record.Id, record.Date, record.Text), out var annotated);
+                var comparison = new EventComparison(record.Id, record.Text, record.Expected, events, record.Category)
+                {
+                    Parse = parse.GetValue(explain) ? ParseExplanation.Describe(annotated, set.Resolver, set.Verbs) : null,
+                };
                 board.Add(comparison);
                 diffWriter?.Write(comparison);
             }

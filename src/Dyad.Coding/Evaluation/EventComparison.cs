@@ -35,6 +35,8 @@ public sealed class EventComparison
     /// <summary>Level (c): one gold/predicted/correct unit for the text as a whole.</summary>
     public MatchCounts HasEvent { get; }
     public IReadOnlyList<Mismatch> Mismatches { get; }
+    /// <summary>Per-token parse and actor notes (<see cref="ParseExplanation"/>) when requested, else null.</summary>
+    public IReadOnlyList<string>? Parse { get; init; }
 
     private static EventTriple[] Coarsen(IReadOnlyList<EventTriple> triples)
     {

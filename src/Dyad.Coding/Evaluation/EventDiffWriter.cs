@@ -5,7 +5,8 @@ namespace Dyad.Coding.Evaluation;
 
 /// <summary>
 /// Writes one JSON line per compared text for error analysis: id, text, expected, got (with the verb, phrases and
-/// rule behind each coded event), missing, extra, and the near-miss classification of what differs.
+/// rule behind each coded event), missing, extra, the near-miss classification of what differs, and optionally
+/// the parse with resolved actors.
 /// </summary>
 public sealed class EventDiffWriter : IDisposable
 {
@@ -50,6 +51,12 @@ public sealed class EventDiffWriter : IDisposable
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            if (c.Parse != null)
+            {
+                json.WriteStartArray("parse");
+                foreach (var line in c.Parse) json.WriteStringValue(line);
+                json.WriteEndArray();
+            }
             json.WriteEndObject();
         }
         _writer.Write(System.Text.Encoding.UTF8.GetString(_buffer.GetBuffer(), 0, (int)_buffer.Length));

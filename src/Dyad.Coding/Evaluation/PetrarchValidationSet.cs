@@ -23,12 +23,15 @@ public sealed class PetrarchValidationSet
         Records = records;
         Actors = actors;
         Verbs = verbs;
+        // No country table: the records' world is fictional, and real country names must not add actors to it.
+        Resolver = new ActorResolver(actors, new CountryTable([], []));
     }
 
     public string Directory { get; }
     public IReadOnlyList<PetrarchRecord> Records { get; }
     public ActorDictionary Actors { get; }
     public VerbLexicon Verbs { get; }
+    public ActorResolver Resolver { get; }
 
     /// <summary>Reads the records and dictionaries; a missing file or malformed record file throws with its path.</summary>
     public static PetrarchValidationSet Load(string directory)
@@ -48,11 +51,7 @@ public sealed class PetrarchValidationSet
     /// fictional) and the validation verbs. Codes the CAMEO ontology lacks (the verbs file keeps WEIS-era codes such as
     /// 903 and 345, which the records expect) are added as bare event types so the coder can emit them.
     /// </summary>
-    public EventCoder CreateCoder()
-    {
-        var resolver = new ActorResolver(Actors, new CountryTable([], []));
-        return new EventCoder(Verbs, WithCodesOf(Verbs, EventOntology.Load()), resolver);
-    }
+    public EventCoder CreateCoder() => new(Verbs, WithCodesOf(Verbs, EventOntology.Load()), Resolver);
 
     private static EventOntology WithCodesOf(VerbLexicon lexicon, EventOntology ontology)
     {
