@@ -10,7 +10,7 @@ namespace Dyad.Cli.Commands;
 
 /// <summary>
 /// <c>dyad code</c>: reads documents, runs tokenizer, NLP pipeline, NER and the event coder, and writes one CodedEvent
-/// JSON object per line.
+/// JSON object per line, or a record of another format (<see cref="CodedEventOutput"/>).
 /// </summary>
 internal static class CodeCommand
 {
@@ -21,13 +21,13 @@ internal static class CodeCommand
     {
         var inputs = new InputOptions();
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "jsonl" };
-        format.AcceptOnlyFromAmong("jsonl");
+        format.AcceptOnlyFromAmong(CodedEventOutput.Formats);
         var models = new Option<DirectoryInfo?>("--models") { Description = "Models directory for the tagger, lemmatizer and parser (default: the models/ folder next to dyad or in the repository)." };
         var nerModel = new Option<string?>("--ner-model") { Description = $"NER model file (default models/{NerModelFile.DefaultName})." };
         var actors = new Option<string?>("--actors") { Description = "User actor dictionary laid over the shipped one (docs/actors.md)." };
-        var outputPath = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout.", HelpName = "file" };
+        var outputPath = new Option<string?>("--output", "-o", "--out") { Description = "Write to this file instead of stdout.", HelpName = "file" };
 
-        var command = new Command("code", "Code political events (CAMEO/PLOVER) from documents; writes CodedEvent JSONL.");
+        var command = new Command("code", "Code political events (CAMEO/PLOVER) from documents; writes CodedEvent JSONL (or TSV, PLOVER, GDELT).");
         inputs.AddTo(command);
         command.Options.Add(format);
         command.Options.Add(models);
@@ -56,14 +56,14 @@ internal static class CodeCommand
             if (settings is null) return 1;
             var path = result.GetValue(outputPath);
             using var output = ResultOutput.Open(path, result.InvocationConfiguration.Output);
-            var writer = new CodedEventJsonlWriter(output.Writer);
+            var writer = new CodedEventOutput(result.GetValue(format)!, output.Writer);
             var analyzer = new TextAnalyzer();
             int status = InputBatch.Run(settings, error, document =>
             {
                 var annotated = analyzer.Analyze(document);
                 pipeline.Process(annotated);
                 foreach (var sentence in annotated.Sentences) recognizer.Recognize(sentence);
-                writer.WriteAll(coder.Code(annotated));
+                writer.Write(document, coder.Code(annotated));
             }, resultsOnStdout: path is null);
             output.Writer.Flush();
             return status;
