@@ -21,6 +21,7 @@ public sealed class EventPlacer
         StringComparer.OrdinalIgnoreCase);
 
     private const int MajorPopulation = 1_000_000;
+    private const int ProminentPopulation = 100_000;
 
     private readonly Gazetteer _gazetteer;
     private readonly Dictionary<(string Country, string Code), string> _regionNames = new();
@@ -105,10 +106,18 @@ public sealed class EventPlacer
         var tokens = sentence.Tokens;
         if (IsName(sentence, head))
         {
+            var entity = EntityAt(sentence, head);
+            // "in Congress", "at Reuters": the recognizer read an organization or a person, not a place.
+            if (entity is { Type: "ORG" or "PER" }) return null;
             int start = head, end = head + 1;
+            if (entity is { Type: "LOC" } location) (start, end) = (location.Start, location.End);
             // Widen over the name's own words directly before it ("New York", "Nur - Sultan" split by the tokenizer).
-            while (start > 0 && sentence.Heads![start - 1] - 1 == head && IsNameRelation(sentence.Relations![start - 1]) && IsName(sentence, start - 1)) start--;
-            return Resolve(text.AsSpan(tokens[start].Start, tokens[end - 1].End - tokens[start].Start), countries);
+            else while (start > 0 && sentence.Heads![start - 1] - 1 == head && IsNameRelation(sentence.Relations![start - 1]) && IsName(sentence, start - 1)) start--;
+            var candidate = Choose(text.AsSpan(tokens[start].Start, tokens[end - 1].End - tokens[start].Start), countries);
+            // A name the recognizer did not mark as a place must be a prominent one: a capitalized word such as
+            // "Council" is also a village somewhere.
+            if (candidate == null || (entity == null && !IsProminent(candidate))) return null;
+            return ToLocation(candidate);
         }
         if (!PlaceNouns.Contains(tokens[head].Text) && !PlaceNouns.Contains(sentence.Lemmas?[head] ?? "")) return null;
         // The noun's own name ("Xinjiang region", "the city of Aleppo") before its owner ("China's").
@@ -131,12 +140,15 @@ public sealed class EventPlacer
     /// (that is what news means by "Paris"); a smaller name prefers a reading in one of <paramref name="countries"/>,
     /// the most populous there.
     /// </summary>
-    public EventLocation? Resolve(ReadOnlySpan<char> name, IReadOnlyCollection<string> countries)
+    public EventLocation? Resolve(ReadOnlySpan<char> name, IReadOnlyCollection<string> countries) =>
+        Choose(name, countries) is { } candidate ? ToLocation(candidate) : null;
+
+    private PlaceCandidate? Choose(ReadOnlySpan<char> name, IReadOnlyCollection<string> countries)
     {
         var candidates = _gazetteer.Lookup(name);
         if (candidates.Count == 0) return null;
         var top = candidates[0];
-        if (top.Kind == PlaceKind.Country || countries.Contains(top.CountryIso3)) return ToLocation(top);
+        if (top.Kind == PlaceKind.Country || countries.Contains(top.CountryIso3)) return top;
         PlaceCandidate? best = null;
         foreach (var candidate in candidates)
         {
@@ -148,8 +160,19 @@ public sealed class EventPlacer
         // country of at least a tenth of its size: "Hamilton" for Canadians is Ontario's, not Bermuda's capital,
         // while "Paris" stays in France for Americans.
         bool topIsMajor = top.Kind == PlaceKind.Place && (top.FeatureCode == "PPLC" || top.Population >= MajorPopulation);
-        if (best == null || (topIsMajor && (long)best.Population * 10 < top.Population)) return ToLocation(top);
-        return ToLocation(best);
+        if (best == null || (topIsMajor && (long)best.Population * 10 < top.Population)) return top;
+        return best;
+    }
+
+    private static bool IsProminent(PlaceCandidate candidate) =>
+        candidate.Kind != PlaceKind.Place || candidate.FeatureCode is "PPLC" or "PPLA" || candidate.Population >= ProminentPopulation;
+
+    private static EntitySpan? EntityAt(Sentence sentence, int token)
+    {
+        if (sentence.Entities == null) return null;
+        foreach (var entity in sentence.Entities)
+            if (entity.Start <= token && token < entity.End) return entity;
+        return null;
     }
 
     /// <summary>The dateline's city, read in the dateline's own country ("KABUL, Afghanistan") or else the actors'.</summary>

@@ -13,6 +13,8 @@ public sealed class EventSetting
 {
     private static readonly Lazy<EventSetting> ShippedSetting = new(() => new EventSetting(Gazetteer.Shipped));
 
+    private const int DatelineWindowDays = 7;
+
     private readonly EventPlacer _placer;
 
     public EventSetting(Gazetteer gazetteer) => _placer = new EventPlacer(gazetteer);
@@ -40,14 +42,17 @@ public sealed class EventSetting
 
     /// <summary>
     /// The event date for a publication date: relative expressions count from the dateline's date when the dateline
-    /// has one on or before publication ("LONDON, Feb 3 (Reuters) -" in a paper of Feb 4), else from publication.
+    /// has one in the week up to publication ("LONDON, Feb 3 (Reuters) -" in a paper of Feb 4), else from publication.
     /// Null when the publication date is unknown.
     /// </summary>
     public static DateOnly? Date(DateOnly published, Dateline? dateline, Sentence sentence, int predicate)
     {
         if (published == DateOnly.MinValue) return null;
         var reference = published;
-        if (dateline?.Date is { } filed && filed.Resolve(published, futurePredicate: false) is { } filedOn) reference = filedOn;
+        // A dateline a day ahead of a publication date in another time zone would read as last year's: only a
+        // dateline date within the week before publication is trusted.
+        if (dateline?.Date is { } filed && filed.Resolve(published, futurePredicate: false) is { } filedOn && filedOn >= published.AddDays(-DatelineWindowDays))
+            reference = filedOn;
         return EventDater.Date(sentence, predicate, reference, out _);
     }
 }

@@ -95,6 +95,8 @@ public sealed class EventDateTests(SettingPipeline models)
     {
         var text = "WASHINGTON, Feb 3 (Reuters) - China criticized the United States yesterday.";
         DateOf(text, "criticized", new DateOnly(2020, 2, 4)).ShouldBe("2020-02-02");
+        // A dateline a day after publication (another time zone) is not read as last year's.
+        DateOf(text, "criticized", new DateOnly(2020, 2, 2)).ShouldBe("2020-02-01");
     }
 
     [Fact]

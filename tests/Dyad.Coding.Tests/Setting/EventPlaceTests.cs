@@ -78,6 +78,14 @@ public sealed class EventPlaceTests(SettingPipeline models)
     }
 
     [Fact]
+    public void An_institution_that_shares_its_name_with_a_village_is_not_a_place()
+    {
+        // There is a Congress in Arizona (pop. about 2,000) and a Council in Idaho.
+        PlaceOf("Pelosi criticized Trump in Congress.", "criticized", "Pelosi", "Trump", "USALEG", "USAGOV")?.Name.ShouldNotBe("Congress");
+        PlaceOf("The mayor praised the police in Council.", "praised", "mayor", "police")?.Name.ShouldNotBe("Council");
+    }
+
+    [Fact]
     public void Without_a_place_in_the_sentence_the_datelines_city_is_used()
     {
         var place = PlaceOf("NUR-SULTAN (Reuters) - China criticized the United States.", "criticized", "China", "States", "CHN", "USA").ShouldNotBeNull();
