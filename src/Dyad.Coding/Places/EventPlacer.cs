@@ -68,6 +68,11 @@ public sealed class EventPlacer
                 if (sentence.Heads[c] - 1 == node && sentence.Relations[c] is "obj" or "iobj"
                     && Locate(sentence, text, c, actorTokens, countries, nested: false) is { } onObject)
                     return onObject;
+            // A participial clause sharing the subject sets the scene: "urged X to join, speaking in Nur-Sultan".
+            for (int c = 0; c < sentence.Count; c++)
+                if (sentence.Heads[c] - 1 == node && sentence.Relations[c] == "advcl" && IsParticiple(sentence, c)
+                    && Locate(sentence, text, c, actorTokens, countries, nested: true) is { } inScene)
+                    return inScene;
             var relation = sentence.Relations[node];
             bool nounPredicate = depth == 0 && sentence.Upos != null && sentence.Upos[node] != "VERB";
             if (!nounPredicate && relation is not ("xcomp" or "conj")) break;
@@ -91,6 +96,15 @@ public sealed class EventPlacer
             if (nested && Occasion.Contains(preposition) && Locate(sentence, text, c, actorTokens, countries, nested: false) is { } inner) return inner;
         }
         return null;
+    }
+
+    /// <summary>An -ing or -ed clause without its own subject or subordinator ("speaking in ...", "visiting ...").</summary>
+    private static bool IsParticiple(Sentence sentence, int verb)
+    {
+        if (sentence.Xpos != null && sentence.Xpos[verb] is not ("VBG" or "VBN")) return false;
+        for (int i = 0; i < sentence.Count; i++)
+            if (sentence.Heads![i] - 1 == verb && sentence.Relations![i] is "nsubj" or "nsubj:pass" or "mark") return false;
+        return true;
     }
 
     private static string? CaseMarker(Sentence sentence, int head)

@@ -47,6 +47,15 @@ public sealed class EventPlaceTests(SettingPipeline models)
     }
 
     [Fact]
+    public void A_participial_clause_sets_the_scene_of_its_governor_and_of_an_open_complement()
+    {
+        const string text = "Pompeo urged Kazakhstan to join Washington in pressing China, speaking in Nur-Sultan.";
+        var urged = PlaceOf(text, "urged", "Pompeo", "Kazakhstan", "USAGOV", "KAZ").ShouldNotBeNull();
+        (urged.Country, urged.GeonamesId).ShouldBe(("KAZ", 1526273));
+        PlaceOf(text, "join", "Kazakhstan", "Washington", "KAZ", "USAGOV").ShouldBe(urged);
+    }
+
+    [Fact]
     public void A_region_gives_the_region_and_its_country_without_coordinates()
     {
         var place = PlaceOf("China detained Uighurs in Xinjiang.", "detained", "China", "Uighurs", "CHN", "CHNUIG").ShouldNotBeNull();
