@@ -91,6 +91,13 @@ public sealed class EventDateTests(SettingPipeline models)
     }
 
     [Fact]
+    public void An_expression_elsewhere_is_used_when_it_is_the_only_date_and_ignored_when_dates_disagree()
+    {
+        DateOf("China condemned the deadly attack of Monday.", "condemned").ShouldBe("2020-02-03");
+        DateOf("China condemned the attack of Monday and the raid of Tuesday.", "condemned").ShouldBe("2020-02-05");
+    }
+
+    [Fact]
     public void Relative_dates_count_from_the_datelines_date()
     {
         var text = "WASHINGTON, Feb 3 (Reuters) - China criticized the United States yesterday.";
