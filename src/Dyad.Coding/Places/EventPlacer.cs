@@ -126,7 +126,14 @@ public sealed class EventPlacer
             int start = head, end = head + 1;
             if (entity is { Type: "LOC" } location) (start, end) = (location.Start, location.End);
             // Widen over the name's own words directly before it ("New York", "Nur - Sultan" split by the tokenizer).
-            else while (start > 0 && sentence.Heads![start - 1] - 1 == head && IsNameRelation(sentence.Relations![start - 1]) && IsName(sentence, start - 1)) start--;
+            else
+            {
+                while (start > 0 && sentence.Heads![start - 1] - 1 == head && IsNameRelation(sentence.Relations![start - 1]) && IsName(sentence, start - 1)) start--;
+                // ... and over a hyphenated tail the parser made flat ("Nur - Sultan").
+                while (end + 1 < sentence.Count && sentence.Tokens[end].Text == "-" && !sentence.Tokens[end - 1].SpaceAfter
+                       && sentence.Heads![end + 1] - 1 == head && sentence.Relations![end + 1].StartsWith("flat", StringComparison.Ordinal))
+                    end += 2;
+            }
             var candidate = Choose(text.AsSpan(tokens[start].Start, tokens[end - 1].End - tokens[start].Start), countries);
             // A name the recognizer did not mark as a place must be a prominent one: a capitalized word such as
             // "Council" is also a village somewhere.

@@ -33,6 +33,13 @@ public sealed class EventPlaceTests(SettingPipeline models)
     }
 
     [Fact]
+    public void A_hyphenated_city_name_is_read_whole()
+    {
+        var place = PlaceOf("Police arrested protesters in Nur-Sultan at the start of the rally.", "arrested", "Police", "protesters").ShouldNotBeNull();
+        (place.Country, place.GeonamesId).ShouldBe(("KAZ", 1526273));
+    }
+
+    [Fact]
     public void At_an_occasion_in_a_city_gives_the_city()
     {
         var place = PlaceOf("Pompeo met the families at a rally in Lagos.", "met", "Pompeo", "families").ShouldNotBeNull();
