@@ -1,5 +1,6 @@
 using Dyad.Coding.Lexicon;
 using Dyad.Coding.Ontology;
+using Dyad.Coding.Setting;
 using Dyad.Knowledge.Learning;
 using Dyad.Knowledge.Resolution;
 using Dyad.Text;
@@ -17,6 +18,7 @@ public sealed class EventCoder
     private readonly VerbLexicon _lexicon;
     private readonly EventOntology _ontology;
     private readonly ActorResolver _resolver;
+    private readonly EventSetting _setting = EventSetting.Shipped;
 
     public EventCoder(VerbLexicon lexicon, EventOntology ontology, ActorResolver resolver)
     {
@@ -110,7 +112,8 @@ public sealed class EventCoder
                     targetActor = actors.Resolve(sentence, owner);
                 }
                 if (targetActor == null || targetActor.Code == sourceActor.Code) continue;
-                var e = BuildEvent(doc, sentenceIndex, sentence, tree, verb, negated, match, sourceHead, sourceActor, targetWord, targetActor);
+                var e = _setting.Apply(BuildEvent(doc, sentenceIndex, sentence, tree, verb, negated, match, sourceHead, sourceActor, targetWord, targetActor),
+                    doc, sentenceIndex, verb, sourceHead, targetWord);
                 Add(e.WithEventType(type), events, seen);
                 // A paired code ("visit" 042:043) also codes the target's side with the roles swapped.
                 if (match.Entry.PairedCode is { } paired && _ontology.Lookup(paired) is { } pairedType)
