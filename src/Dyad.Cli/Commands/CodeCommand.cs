@@ -62,7 +62,7 @@ internal static class CodeCommand
             {
                 var annotated = analyzer.Analyze(document);
                 pipeline.Process(annotated);
-                foreach (var sentence in annotated.Sentences) recognizer.Recognize(sentence);
+                recognizer.Recognize(annotated);
                 writer.WriteAll(coder.Code(annotated));
             }, resultsOnStdout: path is null);
             output.Writer.Flush();

@@ -153,6 +153,36 @@ public sealed class EntityRecognizer
         sentence.Demonyms = Demonyms(tokens);
     }
 
+    /// <summary>
+    /// Entity spans of each sentence of one document, made consistent across the document
+    /// (<see cref="DocumentConsistency"/>).
+    /// </summary>
+    public EntitySpan[][] RecognizeDocument(IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        var spans = new EntitySpan[sentences.Count][];
+        for (int s = 0; s < spans.Length; s++) spans[s] = Recognize(sentences[s]);
+        DocumentConsistency.Apply(sentences, spans);
+        return spans;
+    }
+
+    /// <summary>Fills <see cref="Sentence.Entities"/> (document-consistent) and <see cref="Sentence.Demonyms"/> of every sentence.</summary>
+    public void Recognize(AnnotatedDocument document)
+    {
+        var sentences = new string[document.Sentences.Count][];
+        for (int s = 0; s < sentences.Length; s++)
+        {
+            var sentence = document.Sentences[s];
+            sentences[s] = new string[sentence.Count];
+            for (int i = 0; i < sentence.Count; i++) sentences[s][i] = sentence.Tokens[i].Norm;
+        }
+        var spans = RecognizeDocument(sentences);
+        for (int s = 0; s < sentences.Length; s++)
+        {
+            document.Sentences[s].Entities = spans[s];
+            document.Sentences[s].Demonyms = Demonyms(sentences[s]);
+        }
+    }
+
     /// <summary>Per token, the country or group code of a demonym ("Chinese" -> "CHN"), else null.</summary>
     public string?[] Demonyms(IReadOnlyList<string> tokens)
     {
