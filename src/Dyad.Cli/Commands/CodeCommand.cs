@@ -77,7 +77,7 @@ internal static class CodeCommand
             {
                 var annotated = analyzer.Analyze(document);
                 pipeline.Process(annotated);
-                foreach (var sentence in annotated.Sentences) recognizer.Recognize(sentence);
+                recognizer.Recognize(annotated);
                 return (document, events: coder.Code(annotated));
             }, coded => writer.Write(coded.document, coded.events), result.GetValue(threads), resultsOnStdout: path is null);
             output.Writer.Flush();
