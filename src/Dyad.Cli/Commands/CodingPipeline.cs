@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Dyad.Coding;
 using Dyad.Coding.Coder;
+using Dyad.Knowledge.Learning;
 using Dyad.Nlp;
 using Dyad.Nlp.Ner;
 using Dyad.Text;
@@ -50,14 +51,13 @@ internal sealed class CodingPipeline(NlpPipeline pipeline, EntityRecognizer reco
 {
     private readonly TextAnalyzer _analyzer = new();
 
-    public EventCoder Coder => coder;
-
-    /// <summary>The annotated document and the events coded from it.</summary>
-    public (AnnotatedDocument Annotated, IReadOnlyList<CodedEvent> Events) Code(Document document)
+    /// <summary>The annotated document, the events coded from it and the people whose roles it states.</summary>
+    public (AnnotatedDocument Annotated, IReadOnlyList<CodedEvent> Events, IReadOnlyList<LearnedActor> Learned) Code(Document document)
     {
         var annotated = _analyzer.Analyze(document);
         pipeline.Process(annotated);
         foreach (var sentence in annotated.Sentences) recognizer.Recognize(sentence);
-        return (annotated, coder.Code(annotated));
+        var events = coder.Code(annotated, out var learned);
+        return (annotated, events, learned);
     }
 }

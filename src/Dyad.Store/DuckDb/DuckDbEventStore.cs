@@ -61,7 +61,10 @@ public sealed class DuckDbEventStore : IEventStore
 
     public int SchemaVersion => StoreSchema.CurrentVersion(_connection);
 
-    public DocumentPresence Find(string documentId, string contentHash) => _writer.Find(null, documentId, contentHash);
+    public IReadOnlyList<DocumentPresence> Find(IReadOnlyList<(string Id, string ContentHash)> documents) => _writer.Find(null, documents);
+
+    /// <summary>Whether one document is stored already.</summary>
+    public DocumentPresence Find(string documentId, string contentHash) => _writer.Find(null, [(documentId, contentHash)])[0];
 
     public long BeginRun(string inputs, string? dyadVersion) => _writer.BeginRun(inputs, dyadVersion);
 
