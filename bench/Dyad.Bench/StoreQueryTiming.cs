@@ -9,7 +9,7 @@ namespace Dyad.Bench;
 /// <c>dotnet run -c Release --project bench/Dyad.Bench -- store-queries [--events N] [--store PATH]</c>: fills a
 /// store with N generated events (default 10 million; dates over ten years in random order, 60 countries with
 /// GOV/MIL/CVL sectors, 22 CAMEO codes), then times a dyad's monthly series and filtered pages of 100 events
-/// (median of 9 runs after one warm-up). Targets (issue 7): series &lt; 200 ms, page &lt; 100 ms.
+/// (median of 9 runs after one warm-up); <c>--reuse</c> times the queries on a store generated before. Targets (issue 7): series &lt; 200 ms, page &lt; 100 ms.
 /// </summary>
 internal static class StoreQueryTiming
 {
@@ -21,17 +21,20 @@ internal static class StoreQueryTiming
     {
         long count = 10_000_000;
         string path = Path.Combine(Path.GetTempPath(), "dyad-bench-store.duckdb");
+        bool reuse = args.Contains("--reuse");
         for (int i = 1; i + 1 < args.Length; i += 2)
         {
             if (args[i] == "--events") count = long.Parse(args[i + 1], CultureInfo.InvariantCulture);
             else if (args[i] == "--store") path = args[i + 1];
         }
-        foreach (var f in new[] { path, path + ".wal" }) if (File.Exists(f)) File.Delete(f);
+        // --reuse times the queries again on a store an earlier run generated.
+        if (!reuse)
+            foreach (var f in new[] { path, path + ".wal" }) if (File.Exists(f)) File.Delete(f);
 
         var clock = Stopwatch.StartNew();
         using var store = DuckDbEventStore.Open(path);
-        Generate(store, count);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {count:N0} events into {path} in {clock.Elapsed.TotalSeconds:0.0} s ({new FileInfo(path).Length / 1e6:0} MB)"));
+        if (!reuse) Generate(store, count);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(reuse ? "reused" : "generated")} {store.Counts().Events:N0} events in {path} in {clock.Elapsed.TotalSeconds:0.0} s ({new FileInfo(path).Length / 1e6:0} MB)"));
 
         Time("monthly series, dyad USA,CHN", 200, () => store.Stats(new EventQuery { Dyad = ("USA", "CHN") }, StatsPeriod.Month).Count);
         Time("monthly series, dyad RUS,UKR, quad 4", 200, () => store.Stats(new EventQuery { Dyad = ("RUS", "UKR"), Quad = 4 }, StatsPeriod.Month).Count);

@@ -34,7 +34,7 @@ internal static class StoreCliKit
             {
                 0 => $"{a} criticized {b} on Tuesday over the detention of a journalist. Officials gave no details in report {i}.",
                 1 => $"{a} expelled {b}'s diplomats on Tuesday, accusing them of spying. The ministry confirmed it in statement {i}.",
-                _ => $"{a} signed an agreement with {b} on Tuesday to expand trade. Talks had lasted for {i % 9 + 2} months.",
+                _ => $"{a} signed an agreement with {b} on Tuesday to expand trade. Delegates described the talks in note {i}.",
             };
             var json = System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
             {

@@ -88,8 +88,11 @@ public sealed class DuckDbEventStore : IEventStore
             using var reader = command.ExecuteReader();
             while (reader.Read()) keys.Add(reader.GetInt64(0));
         }
-        if (keys.Count == 0) return [];
-        return Read($"WHERE e.id IN ({string.Join(',', keys)})", [], "ORDER BY e.event_date, e.id");
+        // One lookup per key: each scans only the row group the key's zone map points to, where an IN list of
+        // scattered keys would decode every column of the table.
+        var page = new List<StoredEvent>(keys.Count);
+        foreach (var key in keys) page.AddRange(Read("WHERE e.id = $1", [key], ""));
+        return page;
     }
 
     private IEnumerable<StoredEvent> Read(string where, object[] parameters, string orderBy)
