@@ -15,6 +15,14 @@ public interface IEventStore : IDisposable
 
     /// <summary>Every mention in store order (by event, then document and sentence), streamed.</summary>
     IEnumerable<StoredMention> ReadMentions();
+}
+
+/// <summary>
+/// A store that also ingests and answers queries (dyad ingest, query, stats, top, actors learned). Separate from
+/// <see cref="IEventStore"/> so that code needing only to read events (exporters, their test doubles) stays small.
+/// </summary>
+public interface IQueryableEventStore : IEventStore
+{
 
     /// <summary>For each document, whether one with its id or its content hash is stored already (ingest skips it).</summary>
     IReadOnlyList<DocumentPresence> Find(IReadOnlyList<(string Id, string ContentHash)> documents);

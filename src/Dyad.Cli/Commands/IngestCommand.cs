@@ -70,7 +70,7 @@ internal static class IngestCommand
 /// One ingest: collects a batch of read documents, asks the store once which are stored already, codes only the new
 /// ones and stores them in one transaction.
 /// </summary>
-internal sealed class IngestRun(IEventStore store, long runId, CodingPipeline pipeline, int batchSize, TextWriter? log)
+internal sealed class IngestRun(IQueryableEventStore store, long runId, CodingPipeline pipeline, int batchSize, TextWriter? log)
 {
     private readonly List<Document> _pending = new(batchSize);
     private long _added, _alreadyStored, _mentions, _newEvents, _merged;

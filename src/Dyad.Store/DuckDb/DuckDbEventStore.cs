@@ -12,7 +12,7 @@ namespace Dyad.Store.DuckDb;
 /// The embedded event store: one DuckDB file (docs/store.md). One process writes it at a time (DuckDB locks the
 /// file); every ingest batch is one transaction, so a killed process leaves only whole documents behind.
 /// </summary>
-public sealed class DuckDbEventStore : IEventStore
+public sealed class DuckDbEventStore : IQueryableEventStore
 {
     private readonly DuckDBConnection _connection;
     private readonly BatchWriter _writer;
