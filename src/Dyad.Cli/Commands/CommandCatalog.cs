@@ -12,6 +12,11 @@ internal static class CommandCatalog
         yield return ParseCommand.Create();
         yield return CodeCommand.Create();
         yield return ExportCommand.Create();
+        yield return IngestCommand.Create();
+        yield return QueryCommand.Create();
+        yield return StatsCommand.Create();
+        yield return TopCommand.Create();
+        yield return ActorsCommand.Create();
         yield return EvalCommand.Create();
         yield return TrainCommand.Create();
         yield return DictCommand.Create();

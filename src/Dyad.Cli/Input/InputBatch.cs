@@ -20,8 +20,9 @@ internal static class InputBatch
     /// <summary>Reads every input; returns 0, or <see cref="SkippedExitCode"/> when anything was skipped.</summary>
     /// <param name="resultsOnStdout">True when the command writes its results to stdout: if that is the same
     /// terminal, a live progress line would be torn up by the results, so it is not shown.</param>
-    public static int Run(InputSettings settings, TextWriter error, Action<Document> handle, bool resultsOnStdout = true) =>
-        Run(settings, error, document => { handle(document); return true; }, static _ => { }, threads: 1, resultsOnStdout);
+    /// <param name="summary">Counts documents read and skipped, when the caller wants them afterwards.</param>
+    public static int Run(InputSettings settings, TextWriter error, Action<Document> handle, bool resultsOnStdout = true, InputSummary? summary = null) =>
+        Run(settings, error, document => { handle(document); return true; }, static _ => { }, threads: 1, resultsOnStdout, summary);
 
     /// <summary>
     /// Like <see cref="Run(InputSettings, TextWriter, Action{Document}, bool)"/>, with the per-document work split in
@@ -30,9 +31,9 @@ internal static class InputBatch
     /// thread count.
     /// </summary>
     public static int Run<T>(InputSettings settings, TextWriter error, Func<Document, T> process, Action<T> write, int threads,
-        bool resultsOnStdout = true)
+        bool resultsOnStdout = true, InputSummary? summary = null)
     {
-        var summary = new InputSummary();
+        summary ??= new InputSummary();
         void Collect(T result)
         {
             write(result);
