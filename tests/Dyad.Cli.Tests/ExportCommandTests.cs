@@ -105,15 +105,27 @@ public class ExportCommandTests
     }
 
     [Fact]
-    public void The_shipped_command_says_when_no_store_is_built_in_and_leaves_no_file()
+    public void Export_from_a_file_that_is_not_a_store_fails_naming_it_and_leaves_no_file()
     {
         using var sandbox = new CliSandbox();
         var output = sandbox.PathOf("events.csv");
-        var result = CliSandbox.Run(new RootCommand { ExportCommand.Create() }, "export", "--store", sandbox.Write("s.duckdb", ""), "--format", "csv", "--out", output);
-        if (result.ExitCode == 0) return; // a build with a store: opening an empty file is that store's business
+        var notAStore = sandbox.Write("s.duckdb", "these are notes, not a database\n");
+        var result = CliSandbox.Run(new RootCommand { ExportCommand.Create() }, "export", "--store", notAStore, "--format", "csv", "--out", output);
         result.ExitCode.ShouldBe(1);
         result.Error.ShouldStartWith("dyad: ");
+        result.Error.ShouldContain("s.duckdb");
         File.Exists(output).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Export_from_a_missing_store_fails_without_creating_one()
+    {
+        using var sandbox = new CliSandbox();
+        var missing = sandbox.PathOf("nowhere.duckdb");
+        var result = CliSandbox.Run(new RootCommand { ExportCommand.Create() }, "export", "--store", missing, "--format", "jsonl", "--out", sandbox.PathOf("e.jsonl"));
+        result.ExitCode.ShouldBe(1);
+        result.Error.ShouldContain("nowhere.duckdb");
+        File.Exists(missing).ShouldBeFalse();
     }
 
     [Fact]

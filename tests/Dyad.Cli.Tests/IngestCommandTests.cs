@@ -57,6 +57,32 @@ public class IngestCommandTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void An_ingested_store_exports_every_stored_event_as_a_61_column_gdelt_row_and_a_jsonl_line()
+    {
+        using var sandbox = new CliSandbox();
+        var store = sandbox.PathOf("events.duckdb");
+        var input = CliSandbox.Example(Path.Combine("dedup", "reports.jsonl"));
+        var ingest = CliSandbox.Run(new RootCommand { IngestCommand.Create() }, ["ingest", input, "--store", store, .. StoreCliKit.ModelArgs]);
+        ingest.ExitCode.ShouldBe(0, ingest.Error);
+        long stored;
+        using (var s = DuckDbEventStore.Open(store)) stored = s.Counts().Events;
+        stored.ShouldBeGreaterThan(0);
+
+        var gdelt = sandbox.PathOf("events.tsv");
+        var export = CliSandbox.Run(new RootCommand { ExportCommand.Create() }, "export", "--store", store, "--format", "gdelt", "--out", gdelt);
+        export.ExitCode.ShouldBe(0, export.Error);
+        var rows = File.ReadAllLines(gdelt);
+        rows.Length.ShouldBe((int)stored);
+        rows.ShouldAllBe(r => r.Split('\t').Length == 61);
+
+        var jsonl = sandbox.PathOf("events.jsonl");
+        CliSandbox.Run(new RootCommand { ExportCommand.Create() }, "export", "--store", store, "--format", "jsonl", "--out", jsonl).ExitCode.ShouldBe(0);
+        var mentions = File.ReadLines(jsonl).Sum(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("num_mentions").GetInt32());
+        using var check = DuckDbEventStore.Open(store);
+        mentions.ShouldBe((int)check.Counts().Mentions);
+    }
+
+    [Fact]
     public void A_bad_record_is_reported_and_skipped_and_the_rest_is_stored()
     {
         using var sandbox = new CliSandbox();
