@@ -25,6 +25,7 @@ internal static class CodeCommand
         var models = new Option<DirectoryInfo?>("--models") { Description = "Models directory for the tagger, lemmatizer and parser (default: the models/ folder next to dyad or in the repository)." };
         var nerModel = new Option<string?>("--ner-model") { Description = $"NER model file (default models/{NerModelFile.DefaultName})." };
         var actors = new Option<string?>("--actors") { Description = "User actor dictionary laid over the shipped one (docs/actors.md)." };
+        var explain = new Option<bool>("--explain") { Description = "Add to each event the dependency path it matched and the coding decisions (field \"explain\")." };
         var outputPath = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout.", HelpName = "file" };
 
         var command = new Command("code", "Code political events (CAMEO/PLOVER) from documents; writes CodedEvent JSONL.");
@@ -33,6 +34,7 @@ internal static class CodeCommand
         command.Options.Add(models);
         command.Options.Add(nerModel);
         command.Options.Add(actors);
+        command.Options.Add(explain);
         command.Options.Add(outputPath);
         command.SetAction(result =>
         {
@@ -58,12 +60,13 @@ internal static class CodeCommand
             using var output = ResultOutput.Open(path, result.InvocationConfiguration.Output);
             var writer = new CodedEventJsonlWriter(output.Writer);
             var analyzer = new TextAnalyzer();
+            bool explaining = result.GetValue(explain);
             int status = InputBatch.Run(settings, error, document =>
             {
                 var annotated = analyzer.Analyze(document);
                 pipeline.Process(annotated);
                 foreach (var sentence in annotated.Sentences) recognizer.Recognize(sentence);
-                writer.WriteAll(coder.Code(annotated));
+                writer.WriteAll(coder.Code(annotated, explaining));
             }, resultsOnStdout: path is null);
             output.Writer.Flush();
             return status;

@@ -64,12 +64,15 @@ public sealed class EventCoder
         {
             if (line.Heads[i] != 0) continue;
             var actor = mentions.ResolveName(line, i);
-            return actor == null ? null : new TweetSpeaker(actor, tweet.Handle, tweet.Date, line.Tokens[i].Text);
+            return actor == null ? null : new TweetSpeaker(actor, tweet.Handle, tweet.Date, tweet.AuthorName ?? line.Tokens[i].Text);
         }
         return null;
     }
 
-    internal sealed record TweetSpeaker(ActorResolution Actor, string? Handle, DateOnly? Date, string Text);
+    internal sealed record TweetSpeaker(ActorResolution Actor, string? Handle, DateOnly? Date, string Text)
+    {
+        public string Describe() => $"tweet author '{Text}' ({Handle} {Date:yyyy-MM-dd})";
+    }
 
     /// <summary>Codes one sentence: every verb and event-noun predicate.</summary>
     private sealed class SentenceCoder
@@ -138,7 +141,9 @@ public sealed class EventCoder
             var notes = _explain ? new List<string>() : null;
             var modality = Modality.Assess(_tree, verb, g => VerbMatch(g), notes);
             if (modality.Suppressed) return;
-            if (negated && code != "011") return;
+            // Negation suppresses the event, except "did not comment" (011) and "will not meet" (a refusal).
+            if (negated && code != "011" && modality.Embedding != Embedding.Refusal) return;
+            if (negated && modality.Embedding == Embedding.Refusal) negated = false;
             var shifted = CodeShift.Apply(modality.Embedding, code);
             if (shifted == null) { return; }
             if (shifted != code) notes?.Add($"code {code} becomes {shifted}: {modality.Embedding.ToString().ToLowerInvariant()} ({modality.Reason})");
@@ -146,6 +151,8 @@ public sealed class EventCoder
             var (source, target, passive) = VerbRoles(verb);
             if (target < 0) target = PrepositionalTarget(match.Entry, verb);
             if (target < 0 && shifted.StartsWith("01", StringComparison.Ordinal)) target = TopicTarget(verb);
+            // "denied that it attacked Saudi Arabia": the denied action's target is the denial's.
+            if (target < 0 && shifted == "016") target = ComplementObject(verb);
             if (match.Entry.Reversed) (source, target) = (target, source);
             // A subjectless tweet ("Met with families of ...") speaks for its author.
             var sourceOverride = source < 0 && _author != null && _s.Heads![verb] == 0 ? _author.Actor : null;
@@ -284,6 +291,13 @@ public sealed class EventCoder
             return complement >= 0 ? _tree.PrepositionalChild(complement, "on", "about", "regarding") : -1;
         }
 
+        private int ComplementObject(int verb)
+        {
+            int complement = _tree.Child(verb, "ccomp");
+            if (complement < 0) complement = _tree.Child(verb, "xcomp");
+            return complement >= 0 ? _tree.Child(complement, "obj") : -1;
+        }
+
         // ---- event nouns ----------------------------------------------------------------------------------------
 
         /// <summary>
@@ -384,7 +398,7 @@ public sealed class EventCoder
             var sourceHeads = source >= 0 ? _tree.WithConjuncts(source) : [-1];
             foreach (int sourceHead in sourceHeads)
             {
-                var (sourceActors, sourceHow) = sourceHead >= 0 ? ResolveRole(sourceHead) : ([sourceOverride!], $"tweet author '{_author!.Text}'");
+                var (sourceActors, sourceHow) = sourceHead >= 0 ? ResolveRole(sourceHead) : ([sourceOverride!], _author!.Describe());
                 foreach (var sourceActor in sourceActors)
                     foreach (int targetHead in _tree.WithConjuncts(target))
                     {
@@ -443,6 +457,9 @@ public sealed class EventCoder
             if (owner >= 0 && ResolveRole(owner) is { Actors.Count: > 0 } byOwner) return (byOwner.Actors, "owner of '" + _tree.Word(head) + "'; " + byOwner.How, owner);
             int modifier = ActorModifier(head);
             if (modifier >= 0 && ResolveRole(modifier) is { Actors.Count: > 0 } byModifier) return (byModifier.Actors, "modifier of '" + _tree.Word(head) + "'; " + byModifier.How, modifier);
+            // "the allegations by Japan", "a statement from Beijing": the author of a non-actor topic.
+            int author = _tree.PrepositionalChild(head, "by", "from");
+            if (author >= 0 && ResolveRole(author) is { Actors.Count: > 0 } byAuthor) return (byAuthor.Actors, "author of '" + _tree.Word(head) + "'; " + byAuthor.How, author);
             return ([], how, head);
         }
 
@@ -503,7 +520,7 @@ public sealed class EventCoder
                     return null;
                 }
             }
-            if (_author != null) return (_author.Actor, $"tweet author '{_author.Text}' ({_author.Handle} {_author.Date:yyyy-MM-dd})");
+            if (_author != null) return (_author.Actor, _author.Describe());
             return null;
         }
 
@@ -544,7 +561,8 @@ public sealed class EventCoder
                 a.Rule.StartsWith(DocumentMentions.PronounRule, StringComparison.Ordinal) || head < 0 || a.End > tokens.Length || a.Start >= a.End
                     ? (head >= 0 ? _tree.Word(head) : _author?.Text ?? "")
                     : Slice(text, tokens, a.Start, a.End);
-            var speaker = sourceHead < 0 || sourceHow.Contains("speaker", StringComparison.Ordinal) ? "; speaker " + sourceHow : "";
+            var speaker = sourceHead < 0 || sourceHow.Contains("speaker", StringComparison.Ordinal) || sourceHow.Contains("tweet author", StringComparison.Ordinal)
+                ? "; speaker " + sourceHow : "";
             return new CodedEvent
             {
                 DocId = _doc.Document.Id,
@@ -554,7 +572,8 @@ public sealed class EventCoder
                 Target = target.Code,
                 SourceName = sourceHead >= 0 && _s.Upos![sourceHead] != "PRON" ? Name(source, sourceHead) : sourceHead >= 0 ? _tree.Word(sourceHead) : _author?.Text,
                 TargetName = _s.Upos![targetHead] != "PRON" ? Name(target, targetHead) : _tree.Word(targetHead),
-                SourceText = sourceHead >= 0 ? _tree.PhraseText(text, sourceHead) : _author?.Text,
+                // A tweet's author is named on its attribution line, not in the sentence: no source text.
+                SourceText = sourceHead >= 0 ? _tree.PhraseText(text, sourceHead) : null,
                 TargetText = _tree.PhraseText(text, targetHead),
                 VerbText = tokens[predicate].Text,
                 Sentence = _s.TextOf(text),

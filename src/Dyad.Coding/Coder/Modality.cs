@@ -18,9 +18,11 @@ internal static class Modality
 {
     public static ModalityResult Assess(DependencyView tree, int verb, Func<int, LexiconMatch?> matchOf, List<string>? notes)
     {
-        if (OwnHypothetical(tree, verb) is { } own) return Note(ModalityResult.Suppress(own), notes);
-        var embedding = Embedding.Asserted;
-        string reason = "";
+        // "will not meet", "said it would not release": a refusal (CAMEO 12x), not a hypothetical.
+        bool refusal = tree.IsNegated(verb) && tree.HasAuxiliary(verb, w => w is "will" or "would" or "wo" or "'ll" or "'d");
+        if (!refusal && OwnHypothetical(tree, verb) is { } own) return Note(ModalityResult.Suppress(own), notes);
+        var embedding = refusal ? Embedding.Refusal : Embedding.Asserted;
+        string reason = refusal ? "negated 'will/would'" : "";
         bool future = tree.HasAuxiliary(verb, VerbClasses.IsFutureAuxiliary);
         int node = verb;
         for (int depth = 0; depth < 8; depth++)
@@ -73,6 +75,7 @@ internal static class Modality
             }
             break;
         }
+        if (refusal && reason.Length > 0 && embedding != Embedding.Refusal) return Note(ModalityResult.Suppress("negated and embedded"), notes);
         if (future && embedding == Embedding.Asserted)
         {
             embedding = Embedding.Intent;
