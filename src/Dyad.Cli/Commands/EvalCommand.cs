@@ -19,5 +19,7 @@ internal static class EvalCommand
         yield return EvalTextCommand.Create();
         yield return EvalNerCommand.Create();
         yield return EvalNlpCommand.Create();
+        yield return EvalEventsCommand.Create();
+        yield return EvalPetrarchCommand.Create();
     }
 }
