@@ -37,9 +37,13 @@ internal sealed class DocumentMentions
     public ActorResolution? ResolveName(Sentence sentence, int head)
     {
         var found = _resolver.Resolve(sentence, head, _date) ?? _memory.Resolve(sentence, head);
-        if (found != null && found.Rule == ActorResolution.AgentRule) found = null;
+        if (found != null && IsAgentOnly(found)) found = null;
         return found ?? ByTitle(sentence, head) ?? BySurname(sentence, head);
     }
+
+    /// <summary>An agent with no country or actor ("police", "the country's civilian leader"): whose, the text does not say.</summary>
+    private static bool IsAgentOnly(ActorResolution actor) =>
+        actor.Rule == ActorResolution.AgentRule || actor.Rule.EndsWith(":" + ActorResolution.AgentRule, StringComparison.Ordinal);
 
     /// <summary>"Kazakh President Kassym-Jomart Tokayev": the parser hangs the title off the name as nmod:desc; the title resolves.</summary>
     private ActorResolution? ByTitle(Sentence sentence, int head)
@@ -48,7 +52,7 @@ internal sealed class DocumentMentions
         {
             if (sentence.Relations![c] != "nmod:desc") continue;
             var title = _resolver.Resolve(sentence, c, _date);
-            if (title != null && title.Rule != ActorResolution.AgentRule) return title;
+            if (title != null && !IsAgentOnly(title)) return title;
         }
         return null;
     }

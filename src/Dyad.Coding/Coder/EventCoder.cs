@@ -137,6 +137,8 @@ public sealed class EventCoder
             if (negated && lemma is "comment" or "respond" or "reply") code = "011";
             if (code == null || match == null) return;
             if (ComplementCodesInstead(verb, match)) return;
+            // "told the UN that his country would not negotiate": the reported content is the event, not the telling.
+            if (code == "010" && (_tree.Child(verb, "ccomp") >= 0 || _tree.Child(verb, "parataxis") >= 0)) return;
 
             var notes = _explain ? new List<string>() : null;
             var modality = Modality.Assess(_tree, verb, g => VerbMatch(g), notes);
@@ -153,9 +155,18 @@ public sealed class EventCoder
             if (target < 0 && shifted.StartsWith("01", StringComparison.Ordinal)) target = TopicTarget(verb);
             // "denied that it attacked Saudi Arabia": the denied action's target is the denial's.
             if (target < 0 && shifted == "016") target = ComplementObject(verb);
+            // "demanded that the government resign": the one asked is the complement's subject.
+            if (target < 0 && shifted[..2] is "02" or "10" && _tree.Child(verb, "ccomp") is var content and >= 0) target = _tree.Child(content, "nsubj");
             if (match.Entry.Reversed) (source, target) = (target, source);
             // A subjectless tweet ("Met with families of ...") speaks for its author.
             var sourceOverride = source < 0 && _author != null && _s.Heads![verb] == 0 ? _author.Actor : null;
+            if (source >= 0 && target < 0 && IsReciprocal(shifted))
+            {
+                notes?.Insert(0, $"predicate '{_tree.Word(verb)}' ({lemma}, {_tree.Relation(verb)}), reciprocal");
+                notes?.Add($"pattern {match.Provenance}");
+                EmitReciprocal(verb, shifted, match, source, notes);
+                return;
+            }
             if ((source < 0 && sourceOverride == null) || target < 0) return;
             notes?.Insert(0, $"predicate '{_tree.Word(verb)}' ({lemma}, {_tree.Relation(verb)}){(passive ? ", passive" : "")}");
             notes?.Add($"pattern {match.Provenance}");
@@ -249,6 +260,9 @@ public sealed class EventCoder
                         });
                 }
                 else if (relation is "advmod" or "aux" or "compound") others.Add(Lower(lemmas[child]));
+                // "accused X of torturing protesters": a gerund clause after a preposition fills that preposition's slot.
+                else if (relation == "advcl" && _tree.Marker(child) is "of" or "for" or "about" or "over" or "against" && _s.Upos![child] == "VERB")
+                    prepositions.Add(new PrepositionalPhrase(_tree.Marker(child)!, Lower(lemmas[child])));
             }
             int xcomp = _tree.Child(verb, "xcomp");
             int ccomp = _tree.Child(verb, "ccomp");
@@ -360,9 +374,15 @@ public sealed class EventCoder
             else if (relation is not ("root" or "obl" or "nmod" or "obl:tmod" or "conj" or "appos" or "nmod:poss") && !relation.StartsWith("obl", StringComparison.Ordinal))
                 return;
             if (relation == "root" && source < 0 && _author != null) sourceOverride = _author.Actor;
-            if ((source < 0 && sourceOverride == null) || target < 0) return;
             var shifted = CodeShift.Apply(embedding, code);
             if (shifted == null) return;
+            if (source >= 0 && target < 0 && IsReciprocal(shifted))
+            {
+                notes?.Add($"pattern {match.Provenance}, reciprocal");
+                EmitReciprocal(noun, shifted, match, source, notes);
+                return;
+            }
+            if ((source < 0 && sourceOverride == null) || target < 0) return;
             if (shifted != code) notes?.Add($"code {code} becomes {shifted}: {embedding.ToString().ToLowerInvariant()}");
             notes?.Add($"pattern {match.Provenance}");
             Emit(noun, shifted, null, match, source, sourceOverride, target, negated: false, notes);
@@ -402,7 +422,7 @@ public sealed class EventCoder
                 foreach (var sourceActor in sourceActors)
                     foreach (int targetHead in _tree.WithConjuncts(target))
                     {
-                        var (targetActors, targetHow, targetWord) = ResolveTarget(targetHead);
+                        var (targetActors, targetHow, targetWord) = ResolveTarget(targetHead, IsMaterialConflict(code));
                         foreach (var targetActor in targetActors)
                         {
                             if (targetActor.Code == sourceActor.Code) continue;
@@ -428,6 +448,34 @@ public sealed class EventCoder
             }
         }
 
+        /// <summary>
+        /// Cooperation and fighting need no object when the subject names both sides ("Japan and Korea signed a
+        /// deal", "Indonesian and Malaysian officials held talks", "the two armies clashed"): each side to each other.
+        /// </summary>
+        /// <summary>Roots 18-20: assault, fight, mass violence.</summary>
+        private static bool IsMaterialConflict(string code) => code[..2] is "18" or "19" or "20";
+
+        private static bool IsReciprocal(string code) => code[..2] is "03" or "04" or "05" or "06" or "19";
+
+        private void EmitReciprocal(int predicate, string code, LexiconMatch match, int source, List<string>? notes)
+        {
+            if (_coder._ontology.Lookup(code) is not { } type) return;
+            var sides = new List<(int Head, ActorResolution Actor)>();
+            foreach (int head in _tree.WithConjuncts(source))
+                foreach (var actor in ResolveRole(head).Actors)
+                    if (!sides.Exists(x => x.Actor.Code == actor.Code)) sides.Add((head, actor));
+            if (sides.Count < 2) return;
+            foreach (var (sourceHead, sourceActor) in sides)
+                foreach (var (targetHead, targetActor) in sides)
+                {
+                    if (sourceActor.Code == targetActor.Code) continue;
+                    List<string>? explain = notes == null ? null :
+                        [.. notes, $"sides: {sourceActor.Code} '{_tree.Word(sourceHead)}' and {targetActor.Code} '{_tree.Word(targetHead)}' ({sourceActor.Rule}; {targetActor.Rule})",
+                            "path: " + _tree.PathText(sourceHead, predicate)];
+                    Add(BuildEvent(predicate, negated: false, match, sourceHead, sourceActor, targetHead, targetActor, "subject", explain).WithEventType(type));
+                }
+        }
+
         private void Add(CodedEvent e)
         {
             e = EventIds.WithId(e);
@@ -447,16 +495,23 @@ public sealed class EventCoder
             return (actors, how);
         }
 
-        private (List<ActorResolution> Actors, string How, int Word) ResolveTarget(int head)
+        private (List<ActorResolution> Actors, string How, int Word) ResolveTarget(int head, bool material)
         {
             var (actors, how) = ResolveRole(head);
             if (actors.Count > 0) return (actors, how, head);
+            // "bombed a building in Gaza City", "shelled a hospital in Kharkiv": force used on a place hits its country.
+            if (material && _tree.PrepositionalChild(head, "in", "near", "across") is var place and >= 0 && ResolveRole(place) is { Actors.Count: > 0 } byPlace)
+                return (byPlace.Actors, "place of '" + _tree.Word(head) + "'; " + byPlace.How, place);
             // "criticized Pompeo's remarks", "denied Washington's allegations": the owner of a non-actor target is the target;
             // "rejected the U.S. accusations": so is an actor-naming modifier.
             int owner = _tree.Child(head, "nmod:poss");
             if (owner >= 0 && ResolveRole(owner) is { Actors.Count: > 0 } byOwner) return (byOwner.Actors, "owner of '" + _tree.Word(head) + "'; " + byOwner.How, owner);
             int modifier = ActorModifier(head);
             if (modifier >= 0 && ResolveRole(modifier) is { Actors.Count: > 0 } byModifier) return (byModifier.Actors, "modifier of '" + _tree.Word(head) + "'; " + byModifier.How, modifier);
+            // "the sanctions imposed by Britain": the agent of a participle modifying the target.
+            foreach (int c in _tree.Children(head))
+                if (_tree.Relation(c) == "acl" && _tree.OblWithCase(c, "by") is var agent and >= 0 && ResolveRole(agent) is { Actors.Count: > 0 } byAgent)
+                    return (byAgent.Actors, "agent of '" + _tree.Word(c) + "'; " + byAgent.How, agent);
             // "the allegations by Japan", "a statement from Beijing": the author of a non-actor topic.
             int author = _tree.PrepositionalChild(head, "by", "from");
             if (author >= 0 && ResolveRole(author) is { Actors.Count: > 0 } byAuthor) return (byAuthor.Actors, "author of '" + _tree.Word(head) + "'; " + byAuthor.How, author);

@@ -20,7 +20,14 @@ internal static class Modality
     {
         // "will not meet", "said it would not release": a refusal (CAMEO 12x), not a hypothetical.
         bool refusal = tree.IsNegated(verb) && tree.HasAuxiliary(verb, w => w is "will" or "would" or "wo" or "'ll" or "'d");
-        if (!refusal && OwnHypothetical(tree, verb) is { } own) return Note(ModalityResult.Suppress(own), notes);
+        // Threats are conditional by nature ("threatened to retaliate if ..."): a condition does not suppress them.
+        bool threat = VerbClasses.EmbeddingOf(tree.Lemma(verb), "xcomp") == Embedding.Threat || tree.Lemma(verb) == "warn";
+        string? condition = null;
+        if (!refusal && OwnHypothetical(tree, verb, out bool conditional) is { } own)
+        {
+            if (!conditional) return Note(ModalityResult.Suppress(own), notes);
+            condition = own;
+        }
         var embedding = refusal ? Embedding.Refusal : Embedding.Asserted;
         string reason = refusal ? "negated 'will/would'" : "";
         bool future = tree.HasAuxiliary(verb, VerbClasses.IsFutureAuxiliary);
@@ -51,7 +58,11 @@ internal static class Modality
                     }
                 }
                 if (tree.IsNegated(governor)) return Note(ModalityResult.Suppress($"governor '{tree.Word(governor)}' is negated"), notes);
-                if (OwnHypothetical(tree, governor) is { } governing2) return Note(ModalityResult.Suppress(governing2 + $" (on '{tree.Word(governor)}')"), notes);
+                if (OwnHypothetical(tree, governor, out bool governorConditional) is { } governing2)
+                {
+                    if (!governorConditional) return Note(ModalityResult.Suppress(governing2 + $" (on '{tree.Word(governor)}')"), notes);
+                    condition ??= governing2;
+                }
                 if (tree.HasAuxiliary(governor, VerbClasses.IsFutureAuxiliary)) future = true;
                 node = governor;
                 continue;
@@ -68,13 +79,18 @@ internal static class Modality
             // ..., pressing Y") belongs to its governor's clause: it shares its modals and embedding.
             if (relation is "conj" or "advcl" && sharesSubject)
             {
-                if (OwnHypothetical(tree, governor) is { } shared) return Note(ModalityResult.Suppress(shared + $" (on '{tree.Word(governor)}')"), notes);
+                if (OwnHypothetical(tree, governor, out bool sharedConditional) is { } shared)
+                {
+                    if (!sharedConditional) return Note(ModalityResult.Suppress(shared + $" (on '{tree.Word(governor)}')"), notes);
+                    condition ??= shared;
+                }
                 if (tree.HasAuxiliary(governor, VerbClasses.IsFutureAuxiliary)) future = true;
                 node = governor;
                 continue;
             }
             break;
         }
+        if (condition != null && !threat && embedding != Embedding.Threat) return Note(ModalityResult.Suppress(condition), notes);
         if (refusal && reason.Length > 0 && embedding != Embedding.Refusal) return Note(ModalityResult.Suppress("negated and embedded"), notes);
         if (future && embedding == Embedding.Asserted)
         {
@@ -95,13 +111,16 @@ internal static class Modality
     }
 
     /// <summary>A modal auxiliary, a condition on the clause itself, or a condition attached to it ("if X, Y will ...").</summary>
-    private static string? OwnHypothetical(DependencyView tree, int verb)
+    private static string? OwnHypothetical(DependencyView tree, int verb, out bool conditional)
     {
+        conditional = false;
         if (tree.Auxiliary(verb, VerbClasses.IsHypotheticalModal) is { } modal) return $"modal '{modal}'";
         var marker = tree.Marker(verb);
         if (marker != null && VerbClasses.IsConditionalMarker(marker)) return $"condition '{marker}'";
+        conditional = true;
         foreach (int c in tree.Children(verb))
             if (tree.Relation(c) == "advcl" && tree.Marker(c) is { } m && VerbClasses.IsConditionalMarker(m)) return $"consequent of '{m}'";
+        conditional = false;
         return null;
     }
 
