@@ -265,6 +265,8 @@ public sealed class EventCoder
                     prepositions.Add(new PrepositionalPhrase(_tree.Marker(child)!, Lower(lemmas[child])));
             }
             int xcomp = _tree.Child(verb, "xcomp");
+            // "called on Iran to release": parsers often attach the infinitive as an adverbial clause; it is the complement.
+            if (xcomp < 0) xcomp = InfinitivalClause(verb);
             int ccomp = _tree.Child(verb, "ccomp");
             return new VerbContext
             {
@@ -279,6 +281,13 @@ public sealed class EventCoder
                 SubjectIsActor = subject >= 0 && IsActor(subject),
                 OtherWords = others,
             };
+        }
+
+        private int InfinitivalClause(int verb)
+        {
+            foreach (int c in _tree.Children(verb))
+                if (_tree.Relation(c) == "advcl" && _tree.Marker(c) == "to" && _s.Upos![c] == "VERB") return c;
+            return -1;
         }
 
         private bool IsActor(int token) => _mentions.ResolveName(_s, token) != null;
