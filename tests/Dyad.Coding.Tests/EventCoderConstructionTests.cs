@@ -112,7 +112,8 @@ public sealed class EventCoderConstructionTests(CodingPipelineFixture models) : 
     public void An_accusation_codes_the_charge_and_not_the_alleged_act()
     {
         Triples("Japan accused China of espionage.").ShouldBe([("JPN", "1125", "CHN")]);
-        Triples("Israel accused Iran of attacking its ships.").ShouldBe([("ISR", "112", "IRN")]);
+        // The gerund after "of" is the charge: attacking is aggression (1123); the attack itself is not coded.
+        Triples("Israel accused Iran of attacking its ships.").ShouldBe([("ISR", "1123", "IRN")]);
     }
 
     [Fact]

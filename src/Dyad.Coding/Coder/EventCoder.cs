@@ -296,7 +296,9 @@ public sealed class EventCoder
         private int PrepositionalTarget(LexiconEntry entry, int verb)
         {
             foreach (var constraint in entry.Constraints)
-                if (constraint.Kind is ConstraintKind.Preposition or ConstraintKind.ParticleOrPreposition && constraint.Preposition != null)
+                // A preposition whose object the pattern names as a word ("agree on a ceasefire") marks a theme, not a target.
+                if (constraint.Kind is ConstraintKind.Preposition or ConstraintKind.ParticleOrPreposition && constraint.Preposition != null
+                    && (constraint.Term == null || constraint.Term.Actor != ActorSlot.None))
                     foreach (var preposition in constraint.Preposition.Split('|'))
                     {
                         int obl = _tree.OblWithCase(verb, preposition);
