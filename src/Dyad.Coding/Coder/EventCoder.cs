@@ -153,6 +153,8 @@ public sealed class EventCoder
             var (source, target, passive) = VerbRoles(verb);
             if (target < 0) target = PrepositionalTarget(match.Entry, verb);
             if (target < 0 && shifted.StartsWith("01", StringComparison.Ordinal)) target = TopicTarget(verb);
+            // "arrived in China for a state visit": a consultation's place or partner when the pattern named neither.
+            if (target < 0 && shifted.StartsWith("04", StringComparison.Ordinal)) target = ActorPrepositionalChild(verb, "in", "to", "with");
             // "denied that it attacked Saudi Arabia": the denied action's target is the denial's.
             if (target < 0 && shifted == "016") target = ComplementObject(verb);
             // "demanded that the government resign": the one asked is the complement's subject.
@@ -281,6 +283,14 @@ public sealed class EventCoder
                 SubjectIsActor = subject >= 0 && IsActor(subject),
                 OtherWords = others,
             };
+        }
+
+        private int ActorPrepositionalChild(int verb, params string[] prepositions)
+        {
+            foreach (int c in _tree.Children(verb))
+                if (_tree.Relation(c).StartsWith("obl", StringComparison.Ordinal) && _tree.CaseOf(c) is { } p && Array.IndexOf(prepositions, p) >= 0 && IsActor(c))
+                    return c;
+            return -1;
         }
 
         private int InfinitivalClause(int verb)
