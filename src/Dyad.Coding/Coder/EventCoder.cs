@@ -153,8 +153,10 @@ public sealed class EventCoder
             var (source, target, passive) = VerbRoles(verb);
             if (target < 0) target = PrepositionalTarget(match.Entry, verb);
             if (target < 0 && shifted.StartsWith("01", StringComparison.Ordinal)) target = TopicTarget(verb);
-            // "arrived in China for a state visit": a consultation's place or partner when the pattern named neither.
-            if (target < 0 && shifted.StartsWith("04", StringComparison.Ordinal)) target = ActorPrepositionalChild(verb, "in", "to", "with");
+            // "arrived in China for a state visit": a visit's place, a consultation's partner, when the pattern named
+            // neither ("met in Geneva" is a place, not a partner).
+            if (target < 0 && shifted.StartsWith("04", StringComparison.Ordinal))
+                target = shifted.StartsWith("042", StringComparison.Ordinal) ? ActorPrepositionalChild(verb, "in", "to") : ActorPrepositionalChild(verb, "with");
             // "denied that it attacked Saudi Arabia": the denied action's target is the denial's.
             if (target < 0 && shifted == "016") target = ComplementObject(verb);
             // "demanded that the government resign": the one asked is the complement's subject.
