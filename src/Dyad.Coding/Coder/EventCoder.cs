@@ -89,6 +89,8 @@ public sealed class EventCoder
         private readonly HashSet<string> _seen;
         private readonly LexiconMatch?[] _verbMatches;
         private readonly bool[] _matched;
+        private readonly ActorResolution?[] _names;
+        private readonly bool[] _nameResolved;
 
         public SentenceCoder(EventCoder coder, AnnotatedDocument doc, int index, DependencyView tree, DocumentMentions mentions,
             TweetSpeaker? author, bool explain, List<CodedEvent> events, HashSet<string> seen)
@@ -105,6 +107,8 @@ public sealed class EventCoder
             _seen = seen;
             _verbMatches = new LexiconMatch?[_s.Count];
             _matched = new bool[_s.Count];
+            _names = new ActorResolution?[_s.Count];
+            _nameResolved = new bool[_s.Count];
         }
 
         public void CodeAll()
@@ -302,7 +306,15 @@ public sealed class EventCoder
             return -1;
         }
 
-        private bool IsActor(int token) => _mentions.ResolveName(_s, token) != null;
+        private bool IsActor(int token) => Name(token) != null;
+
+        /// <summary>The actor a name heads, resolved once per token: patterns and roles ask for the same tokens repeatedly.</summary>
+        private ActorResolution? Name(int token)
+        {
+            if (_nameResolved[token]) return _names[token];
+            _nameResolved[token] = true;
+            return _names[token] = _mentions.ResolveName(_s, token);
+        }
 
         // When the winning pattern names a preposition ("meet with X"), that prepositional object is the target.
         private int PrepositionalTarget(LexiconEntry entry, int verb)
@@ -555,20 +567,20 @@ public sealed class EventCoder
                     case "who" or "which" or "that" or "whom" or "whose":
                         int clause = _tree.Head(head);
                         if (clause >= 0 && _tree.Relation(clause) == "acl:relcl" && _tree.Head(clause) is var noun and >= 0)
-                            return (_mentions.ResolveName(_s, noun), $"relative pronoun for '{_tree.Word(noun)}'");
+                            return (Name(noun), $"relative pronoun for '{_tree.Word(noun)}'");
                         return (null, "relative pronoun");
                     case "he" or "him" or "his" or "she" or "her":
                         if (ReportingSubject(head) is { } reporter && reporter != head) return ResolveMention(reporter) is { Actor: not null } r ? (r.Actor, "reported speaker; " + r.How) : (null, "pronoun");
                         return (_mentions.PronounAntecedent(_index, head), "pronoun");
                     case "it" or "its" or "they" or "them" or "their":
                         if (ReportingSubject(head) is { } subject && subject != head && _s.Upos[subject] != "PRON")
-                            return (_mentions.ResolveName(_s, subject), "reported speaker");
+                            return (Name(subject), "reported speaker");
                         return (null, "pronoun without a reporting antecedent");
                     default:
                         return (null, "pronoun");
                 }
             }
-            return (_mentions.ResolveName(_s, head), how);
+            return (Name(head), how);
         }
 
         /// <summary>The subject of the reporting verb whose clausal complement contains <paramref name="token"/> as its subject.</summary>
@@ -635,7 +647,7 @@ public sealed class EventCoder
             var text = _doc.Text;
             var tokens = _s.Tokens;
             // Names come from the resolution's own tokens, which for a pronoun or speaker may lie in another sentence.
-            string Name(ActorResolution a, int head) =>
+            string DisplayName(ActorResolution a, int head) =>
                 a.Rule.StartsWith(DocumentMentions.PronounRule, StringComparison.Ordinal) || head < 0 || a.End > tokens.Length || a.Start >= a.End
                     ? (head >= 0 ? _tree.Word(head) : _author?.Text ?? "")
                     : Slice(text, tokens, a.Start, a.End);
@@ -648,8 +660,8 @@ public sealed class EventCoder
                 Date = _doc.Document.Date == DateOnly.MinValue ? null : _doc.Document.Date.ToString("yyyy-MM-dd"),
                 Source = source.Code,
                 Target = target.Code,
-                SourceName = sourceHead >= 0 && _s.Upos![sourceHead] != "PRON" ? Name(source, sourceHead) : sourceHead >= 0 ? _tree.Word(sourceHead) : _author?.Text,
-                TargetName = _s.Upos![targetHead] != "PRON" ? Name(target, targetHead) : _tree.Word(targetHead),
+                SourceName = sourceHead >= 0 && _s.Upos![sourceHead] != "PRON" ? DisplayName(source, sourceHead) : sourceHead >= 0 ? _tree.Word(sourceHead) : _author?.Text,
+                TargetName = _s.Upos![targetHead] != "PRON" ? DisplayName(target, targetHead) : _tree.Word(targetHead),
                 // A tweet's author is named on its attribution line, not in the sentence: no source text.
                 SourceText = sourceHead >= 0 ? _tree.PhraseText(text, sourceHead) : null,
                 TargetText = _tree.PhraseText(text, targetHead),
