@@ -87,4 +87,41 @@ public class CodeCommandTests
         var e = CodedEventJsonlWriter.Parse(File.ReadAllLines(output).ShouldHaveSingleItem());
         (e.Source, e.Target, e.Code, e.Date).ShouldBe(("CHN", "USA", "111", "2021-03-04"));
     }
+
+    [Fact]
+    public void Output_is_the_same_and_in_input_order_with_several_threads()
+    {
+        using var sandbox = new CliSandbox();
+        // Documents of different lengths, so workers finish out of order.
+        var lines = new List<string>();
+        string[] countries = ["China", "Russia", "Japan", "France", "Kenya", "Brazil"];
+        for (int d = 0; d < 30; d++)
+        {
+            var a = countries[d % countries.Length];
+            var b = countries[(d + 1) % countries.Length];
+            var text = string.Concat(Enumerable.Repeat($"{a} criticized {b}. Officials met in the capital on Monday. ", 1 + d % 7));
+            lines.Add(JsonSerializer.Serialize(new Dictionary<string, string> { ["id"] = $"doc-{d:D2}", ["date"] = "2021-03-04", ["text"] = text }));
+        }
+        var input = sandbox.Write("in.jsonl", string.Join('\n', lines) + "\n");
+        CliResult Code(string threads) => CliSandbox.Run(new RootCommand { CodeCommand.Create() }, "code", input, "--models", Models,
+            "--no-progress", "--threads", threads);
+        var one = Code("1");
+        var three = Code("3");
+        one.ExitCode.ShouldBe(0, one.Error);
+        three.ExitCode.ShouldBe(0, three.Error);
+        three.OutputLines.ShouldBe(one.OutputLines);
+        var docs = one.OutputLines.Select(l => CodedEventJsonlWriter.Parse(l).DocId).Distinct().ToList();
+        docs.Count.ShouldBe(30);
+        docs.ShouldBe(docs.Order(StringComparer.Ordinal).ToList());
+        three.Error.ShouldContain("read 30 documents");
+    }
+
+    [Fact]
+    public void Rejects_a_thread_count_below_one()
+    {
+        var result = CliSandbox.Run(new RootCommand { CodeCommand.Create() }, "code", CliSandbox.Example("pompeo-kazakhstan.txt"),
+            "--models", Models, "--threads", "0");
+        result.ExitCode.ShouldNotBe(0);
+        result.Error.ShouldContain("--threads");
+    }
 }

@@ -32,7 +32,10 @@ public class EvalEventsCommandTests
         lines.Length.ShouldBe(2);
         using var urge = JsonDocument.Parse(lines[0]);
         var root = urge.RootElement;
-        root.EnumerateObject().Select(p => p.Name).ShouldBe(["id", "text", "exact", "expected", "got", "missing", "extra", "mismatches"]);
+        var names = root.EnumerateObject().Select(p => p.Name).ToList();
+        names.Take(8).ShouldBe(["id", "text", "exact", "expected", "got", "missing", "extra", "mismatches"]);
+        // Likely causes are listed only for a text not coded exactly.
+        names.Contains("causes").ShouldBe(!root.GetProperty("exact").GetBoolean());
         root.GetProperty("id").GetString().ShouldBe("urge");
         // The appeal's source and target are not in doubt; whatever the coder's code, the coarse level sees a 02 event.
         var got = root.GetProperty("got").EnumerateArray().ToList();
@@ -59,7 +62,7 @@ public class EvalEventsCommandTests
         sandbox.Write("petrarch/PETR.Validate.actors.txt", "ZORBLAND [ZRB]\nQUUXIA [QUX]\n");
         sandbox.Write("petrarch/PETR.Validate.agents.txt", "PRESIDENT [~GOV]\n");
         sandbox.Write("petrarch/PETR.Validate.discards.txt", "+BASEBALL\n");
-        sandbox.Write("petrarch/PETR.Validate.verbs.txt", "--- CRITICIZE [111] ---\nCRITICIZE\n\n--- PRAISE [051] ---\nPRAISE\n");
+        sandbox.Write("petrarch/PETR.Validate.verbs.txt", "--- CRITICIZE [111] ---\nCRITICIZE\n\n--- PRAISE [051] ---\nPRAISE\n\n--- RESTORE [064] ---\nRESTORE\n");
         sandbox.Write("petrarch/PETR.UnitTest.records.xml", """
             <Validation><Sentences>
             <Sentence date="20200101" id="T-1" category="VERB" sentence="true">
@@ -74,17 +77,33 @@ public class EvalEventsCommandTests
             <EventCoding sourcecode="QUX" targetcode="ZRB" eventcode="051"></EventCoding>
             <Text>Quuxia praised Zorbland.</Text>
             </Sentence>
+            <Sentence date="20200101" id="T-4" category="MODAL" sentence="true">
+            <EventCoding sourcecode="ZRB" targetcode="QUX" eventcode="111"></EventCoding>
+            <Text>Zorbland will criticize Quuxia on Monday.</Text>
+            </Sentence>
+            <Sentence date="20200101" id="T-5" category="PP" sentence="true">
+            <EventCoding sourcecode="ZRB" targetcode="QUX" eventcode="064"></EventCoding>
+            <Text>Zorbland restored ties with Quuxia on Monday.</Text>
+            </Sentence>
             </Sentences></Validation>
             """);
         var diff = sandbox.PathOf("diff.jsonl");
         var result = Eval("eval", "petrarch", "--dir", sandbox.PathOf("petrarch"), "--diff", diff, "--explain");
         result.ExitCode.ShouldBe(0, result.Error);
-        result.Output.ShouldContain("3 records, 2 evaluated, 1 flagged sentence=\"false\" left out");
-        result.Output.ShouldContain("exact:     2/2 texts");
-        result.Output.ShouldContain("triples:   P 100.00  R 100.00  F1 100.00  (gold 1, predicted 1, correct 1)");
-        result.Output.ShouldContain("by category (exact/records): VERB 2/2");
+        result.Output.ShouldContain("5 records, 4 evaluated, 1 flagged sentence=\"false\" left out");
+        result.Output.ShouldContain("by category (exact/records): MODAL ");
+        result.Output.ShouldContain(", VERB 2/2");
         var lines = File.ReadAllLines(diff);
-        lines.Length.ShouldBe(2);
+        lines.Length.ShouldBe(4);
+        // The coder drops modal verbs and reads a prepositional target only when there is no object; whichever way
+        // it goes, each inexact record names its likely cause.
+        foreach (var line in lines[2..])
+        {
+            using var record = JsonDocument.Parse(line);
+            if (record.RootElement.GetProperty("exact").GetBoolean()) continue;
+            var causes = record.RootElement.GetProperty("causes").EnumerateArray().Select(c => c.GetString()).ToList();
+            causes.ShouldContain(record.RootElement.GetProperty("id").GetString() == "T-4" ? "modal" : "target_in_modifier");
+        }
         lines[0].ShouldContain("\"got\":[{\"source\":\"ZRB\",\"target\":\"QUX\",\"code\":\"111\"");
         // --explain: the parse lines name the actors the folder's dictionary gave each head and whether the verb is known.
         using var first = JsonDocument.Parse(lines[0]);

@@ -1,4 +1,5 @@
 using Dyad.Coding.Evaluation;
+using Dyad.Text.Evaluation;
 
 namespace Dyad.Coding.Tests;
 
@@ -13,7 +14,7 @@ public class EventScoringTests
     {
         var m = MultisetMatch<EventTriple>.Of([T("USA", "CHN", "111"), T("CHN", "USA", "112")], [T("CHN", "USA", "112"), T("USA", "CHN", "111")]);
         m.Exact.ShouldBeTrue();
-        m.Counts.ShouldBe(new MatchCounts(2, 2, 2));
+        m.Counts.ShouldBe(new SpanScore(2, 2, 2));
         (m.Counts.Precision, m.Counts.Recall, m.Counts.F1).ShouldBe((1.0, 1.0, 1.0));
     }
 
@@ -22,7 +23,7 @@ public class EventScoringTests
     {
         var m = MultisetMatch<EventTriple>.Of([T("USA", "CHN", "111"), T("USA", "KAZ", "051")], [T("USA", "KAZ", "051"), T("RUS", "UKR", "190")]);
         m.Exact.ShouldBeFalse();
-        m.Counts.ShouldBe(new MatchCounts(2, 2, 1));
+        m.Counts.ShouldBe(new SpanScore(2, 2, 1));
         m.Missing.ShouldBe([T("USA", "CHN", "111")]);
         m.Extra.ShouldBe([T("RUS", "UKR", "190")]);
         m.Counts.F1.ShouldBe(0.5);
@@ -32,10 +33,10 @@ public class EventScoringTests
     public void Nothing_coded_has_zero_precision_and_recall_without_dividing_by_zero()
     {
         var missing = MultisetMatch<EventTriple>.Of([T("USA", "CHN", "111")], []);
-        missing.Counts.ShouldBe(new MatchCounts(1, 0, 0));
+        missing.Counts.ShouldBe(new SpanScore(1, 0, 0));
         (missing.Counts.Precision, missing.Counts.Recall, missing.Counts.F1).ShouldBe((0.0, 0.0, 0.0));
         var extra = MultisetMatch<EventTriple>.Of([], [T("USA", "CHN", "111")]);
-        extra.Counts.ShouldBe(new MatchCounts(0, 1, 0));
+        extra.Counts.ShouldBe(new SpanScore(0, 1, 0));
         extra.Extra.Count.ShouldBe(1);
         var none = MultisetMatch<EventTriple>.Of([], []);
         none.Exact.ShouldBeTrue();
@@ -46,20 +47,19 @@ public class EventScoringTests
     public void Duplicates_count_only_as_often_as_the_gold_lists_them()
     {
         var once = MultisetMatch<EventTriple>.Of([T("USA", "CHN", "111")], [T("USA", "CHN", "111"), T("USA", "CHN", "111")]);
-        once.Counts.ShouldBe(new MatchCounts(1, 2, 1));
+        once.Counts.ShouldBe(new SpanScore(1, 2, 1));
         once.Extra.ShouldBe([T("USA", "CHN", "111")]);
         var twice = MultisetMatch<EventTriple>.Of([T("USA", "CHN", "111"), T("USA", "CHN", "111")], [T("USA", "CHN", "111")]);
-        twice.Counts.ShouldBe(new MatchCounts(2, 1, 1));
+        twice.Counts.ShouldBe(new SpanScore(2, 1, 1));
         twice.Missing.ShouldBe([T("USA", "CHN", "111")]);
     }
 
     [Fact]
     public void Counts_add_up_before_dividing()
     {
-        var total = new MatchCounts(1, 3, 1) + new MatchCounts(3, 1, 1);
-        total.ShouldBe(new MatchCounts(4, 4, 2));
+        var total = new SpanScore(1, 3, 1) + new SpanScore(3, 1, 1);
+        total.ShouldBe(new SpanScore(4, 4, 2));
         total.F1.ShouldBe(0.5);
-        total.ToString().ShouldBe("P 50.00  R 50.00  F1 50.00  (gold 4, predicted 4, correct 2)");
     }
 
     [Fact]
@@ -77,14 +77,14 @@ public class EventScoringTests
         var c = new EventComparison("s1", "text",
             [T("USAGOV", "CHNGOV", "112"), T("USAGOV", "KAZ", "036")],
             [E("USA", "CHNGOV", "111"), E("KAZ", "RUS", "042")]);
-        c.Full.Counts.ShouldBe(new MatchCounts(2, 2, 0));
-        c.Coarse.Counts.ShouldBe(new MatchCounts(2, 2, 1));
-        c.HasEvent.ShouldBe(new MatchCounts(1, 1, 1));
+        c.Full.Counts.ShouldBe(new SpanScore(2, 2, 0));
+        c.Coarse.Counts.ShouldBe(new SpanScore(2, 2, 1));
+        c.HasEvent.ShouldBe(new SpanScore(1, 1, 1));
         var quiet = new EventComparison("s2", "text", [], []);
-        quiet.HasEvent.ShouldBe(new MatchCounts(0, 0, 0));
+        quiet.HasEvent.ShouldBe(new SpanScore(0, 0, 0));
         quiet.Full.Exact.ShouldBeTrue();
         var overeager = new EventComparison("s3", "text", [], [E("USA", "CHN", "010")]);
-        overeager.HasEvent.ShouldBe(new MatchCounts(0, 1, 0));
+        overeager.HasEvent.ShouldBe(new SpanScore(0, 1, 0));
     }
 
     [Fact]
@@ -97,11 +97,25 @@ public class EventScoringTests
         board.Texts.ShouldBe(3);
         board.Exact.ShouldBe(2);
         // Micro: 2 correct of 2 predicted and of 4 gold; a macro average over texts would give recall (1 + 1/3) / 2.
-        board.Full.ShouldBe(new MatchCounts(4, 2, 2));
-        board.HasEvent.ShouldBe(new MatchCounts(2, 2, 2));
+        board.Full.ShouldBe(new SpanScore(4, 2, 2));
+        board.HasEvent.ShouldBe(new SpanScore(2, 2, 2));
         board.Categories["DEMO"].ShouldBe((1, 2));
         board.Categories["ERROR"].ShouldBe((1, 1));
         board.Mismatches[MismatchKind.NotCoded].ShouldBe(2);
+    }
+
+    [Fact]
+    public void The_scoreboard_counts_each_texts_first_cause_and_all_its_causes()
+    {
+        var board = new EventScoreboard();
+        var a = new EventComparison("a", "x", [T("USA", "CHN", "111")], []) { Causes = [FailureCause.Modal, FailureCause.Passive] };
+        var b = new EventComparison("b", "x", [T("USA", "CHN", "111")], []) { Causes = [FailureCause.Passive] };
+        board.Add(a);
+        board.Add(b);
+        board.Causes[FailureCause.Modal].ShouldBe((1, 1));
+        board.Causes[FailureCause.Passive].ShouldBe((1, 2));
+        board.Causes.ContainsKey(FailureCause.Other).ShouldBeFalse();
+        FailureCauses.Name(FailureCause.TargetInModifier).ShouldBe("target_in_modifier");
     }
 
     [Fact]

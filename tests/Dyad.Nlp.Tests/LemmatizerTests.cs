@@ -32,6 +32,33 @@ public class LemmatizerTests
     }
 
     [Fact]
+    public void LowercaseOrAllCapsNamesTakeTheCaseTrainingSawThemIn()
+    {
+        Tiny.Lemmatize("moscow", "PROPN", "NNP", "Number=Sing").ShouldBe("Moscow");
+        Tiny.Lemmatize("PARIS", "PROPN", "NNP", "Number=Sing").ShouldBe("Paris");
+        Tiny.Lemmatize("kabul", "PROPN", "NNP", "Number=Sing").ShouldBe("kabul"); // never seen: the form stays
+    }
+
+    [Fact]
+    public void StretchedWordsLemmatizeAsThePlainWord()
+    {
+        Tiny.Lemmatize("oftennnn", "ADV", "RB", "_").ShouldBe("often");
+        Tiny.Lemmatize("ofttttten", "ADV", "RB", "_").ShouldBe("often");
+    }
+
+    [Fact]
+    public void ContractedSIsHaveBeforeAParticipleOnly()
+    {
+        string[] words = ["she", "'s", "been", "here", "and", "it", "'s", "not", "late"];
+        string[] xpos = ["PRP", "VBZ", "VBN", "RB", "CC", "PRP", "VBZ", "RB", "JJ"];
+        string[] upos = ["PRON", "AUX", "AUX", "ADV", "CCONJ", "PRON", "AUX", "PART", "ADJ"];
+        var lemmas = new string[words.Length];
+        Tiny.Lemmatize(words, upos, xpos, Enumerable.Repeat("_", words.Length).ToArray(), lemmas);
+        lemmas[1].ShouldBe("have");
+        lemmas[6].ShouldNotBe("have");
+    }
+
+    [Fact]
     public void FillsASentence()
     {
         string[] words = ["Police", "walked", "."];

@@ -54,6 +54,7 @@ internal static class EvalEventsCommand
                 {
                     Parse = parse.GetValue(explain) ? ParseExplanation.Describe(annotated, resolver, VerbLexicon.Load()) : null,
                 };
+                comparison.Causes = FailureCauses.Diagnose(comparison, annotated, resolver, VerbLexicon.Load());
                 board.Add(comparison);
                 goldEvents += sentence.Events.Count;
                 diffWriter?.Write(comparison);
@@ -61,11 +62,12 @@ internal static class EvalEventsCommand
             clock.Stop();
 
             output.WriteLine($"gold:      {file.FullName}: {sentences.Count} texts, {goldEvents} events{(problems.Count > 0 ? $", {problems.Count} malformed line(s) skipped" : "")}");
-            output.WriteLine($"(a) root + countries: {board.Coarse}");
-            output.WriteLine($"(b) full codes:       {board.Full}");
-            output.WriteLine($"(c) has an event:     {board.HasEvent}");
+            output.WriteLine($"(a) root + countries: {EventScoreReport.Format(board.Coarse)}");
+            output.WriteLine($"(b) full codes:       {EventScoreReport.Format(board.Full)}");
+            output.WriteLine($"(c) has an event:     {EventScoreReport.Format(board.HasEvent)}");
             EventScoreReport.WriteExact(output, board);
             EventScoreReport.WriteMismatches(output, board);
+            EventScoreReport.WriteCauses(output, board);
             EventScoreReport.WriteSpeed(output, board.Texts, clock.Elapsed);
             if (diffPath != null) output.WriteLine($"diff:      {diffPath}");
             return problems.Count > 0 ? Input.InputBatch.SkippedExitCode : 0;

@@ -43,8 +43,8 @@ internal static class EvalNerCommand
             {
                 var recognizer = NerModelFile.Load(parse.GetValue(model), error);
                 if (recognizer == null) return 2;
-                foreach (var sentence in goldSentences)
-                    scores.Add(sentence.GoldSpans(), recognizer.Recognize(sentence.Tokens));
+                var found = IobFile.Recognize(recognizer, goldSentences);
+                for (int i = 0; i < goldSentences.Count; i++) scores.Add(goldSentences[i].GoldSpans(), found[i]);
             }
             output.WriteLine($"{goldPath}: {goldSentences.Count:N0} sentences, {goldSentences.Sum(s => s.Count):N0} tokens");
             scores.WriteTable(output);

@@ -55,6 +55,7 @@ internal static class EvalPetrarchCommand
                 {
                     Parse = parse.GetValue(explain) ? ParseExplanation.Describe(annotated, set.Resolver, set.Verbs) : null,
                 };
+                comparison.Causes = FailureCauses.Diagnose(comparison, annotated, set.Resolver, set.Verbs);
                 board.Add(comparison);
                 diffWriter?.Write(comparison);
             }
@@ -62,8 +63,9 @@ internal static class EvalPetrarchCommand
 
             output.WriteLine($"records:   {Path.Combine(folder, PetrarchRecords.RecordsFile)}: {set.Records.Count} records, {board.Texts} evaluated, {skipped} flagged sentence=\"false\" left out");
             EventScoreReport.WriteExact(output, board);
-            output.WriteLine($"triples:   {board.Full}");
+            output.WriteLine($"triples:   {EventScoreReport.Format(board.Full)}");
             EventScoreReport.WriteMismatches(output, board);
+            EventScoreReport.WriteCauses(output, board);
             output.WriteLine("by category (exact/records): " + string.Join(", ", board.Categories.Select(c => $"{c.Key} {c.Value.Exact}/{c.Value.Total}")));
             EventScoreReport.WriteSpeed(output, board.Texts, clock.Elapsed);
             if (diffPath != null) output.WriteLine($"diff:      {diffPath}");

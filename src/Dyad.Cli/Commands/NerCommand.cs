@@ -35,8 +35,8 @@ internal static class NerCommand
             var recognizer = NerModelFile.Load(parse.GetValue(model), error);
             if (recognizer == null) return 2;
             var tags = new List<string[]>(sentences.Count);
-            foreach (var sentence in sentences)
-                tags.Add(BioTags.FromSpans(sentence.Count, recognizer.Recognize(sentence.Tokens)));
+            var found = IobFile.Recognize(recognizer, sentences);
+            for (int i = 0; i < sentences.Count; i++) tags.Add(BioTags.FromSpans(sentences[i].Count, found[i]));
             IobFile.Write(output, sentences, tags);
             return 0;
         });

@@ -15,7 +15,8 @@ internal static class TrainNerCommand
         var epochs = new Option<int>("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => new NerTrainingOptions().Epochs };
         var seed = new Option<int>("--seed") { Description = "Shuffling seed (training is deterministic for a seed).", DefaultValueFactory = _ => 1 };
         var ensemble = new Option<int>("--ensemble") { Description = "Number of models (seeds seed, seed+1, ...) whose weights are averaged.", DefaultValueFactory = _ => 1 };
-        var command = new Command("ner", "Train the named-entity recognizer (PER, ORG, LOC) and write its model.") { train, dev, shared, output, epochs, seed, ensemble };
+        var penalty = new Option<float?>("--outside-penalty") { Description = "Fixed O-label penalty instead of tuning it on --dev (for a final model trained on train + dev with the value a dev run chose)." };
+        var command = new Command("ner", "Train the named-entity recognizer (PER, ORG, LOC) and write its model.") { train, dev, shared, output, epochs, seed, ensemble, penalty };
         command.SetAction(parse =>
         {
             var outWriter = parse.InvocationConfiguration.Output;
@@ -42,7 +43,7 @@ internal static class TrainNerCommand
                 devExamples = sentences.Select(NerExample.From).ToList();
             }
             var gazetteer = GazetteerBuilder.Build(sharedRoot, outWriter);
-            var options = new NerTrainingOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), EnsembleSize = parse.GetValue(ensemble), Log = outWriter };
+            var options = new NerTrainingOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), EnsembleSize = parse.GetValue(ensemble), OutsidePenalty = parse.GetValue(penalty), Log = outWriter };
             var recognizer = EntityRecognizer.Train(examples, devExamples, gazetteer, options);
             string outputPath = parse.GetValue(output)!;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);

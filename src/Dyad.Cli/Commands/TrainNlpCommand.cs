@@ -26,10 +26,11 @@ internal static class TrainNlpCommand
         var taggerOnly = new Option<bool>("--tagger-only") { Description = "Train only the tagger and lemmatizer (keeps the parser already in --out, if any)." };
         var taggerIterations = new Option<int>("--tagger-iterations") { Description = "Tagger training passes.", DefaultValueFactory = _ => new TaggerOptions().Iterations };
         var taggerEnsemble = new Option<int>("--tagger-ensemble") { Description = "Perceptrons averaged per tagger pass.", DefaultValueFactory = _ => new TaggerOptions().EnsembleSize };
+        var lemmatizerOnly = new Option<bool>("--lemmatizer-only") { Description = "Train only the lemmatizer (keeps the tagger and parser already in --out; its dev score uses that tagger's tags)." };
         var parserOnly = new Option<bool>("--parser-only") { Description = "Keep the tagger and lemmatizer already in --out and train only the parser." };
         var command = new Command("nlp", "Train the tagger, lemmatizer and dependency parser (writes en-ewt.*.bin).")
         {
-            train, dev, output, lexicon, iterations, seed, beam, folds, jackknifeEnsemble, saveTags, loadTags, parserOnDev, taggerOnly, taggerIterations, taggerEnsemble, parserOnly,
+            train, dev, output, lexicon, iterations, seed, beam, folds, jackknifeEnsemble, saveTags, loadTags, parserOnDev, taggerOnly, taggerIterations, taggerEnsemble, parserOnly, lemmatizerOnly,
         };
         command.SetAction(parse =>
         {
@@ -54,7 +55,8 @@ internal static class TrainNlpCommand
                 LoadJackknifeTags = parse.GetValue(loadTags)?.FullName,
                 ParserTrainsOnDev = parse.GetValue(parserOnDev),
             };
-            if (parse.GetValue(taggerOnly) && parse.GetValue(parserOnly)) { stderr.WriteLine("error: --tagger-only and --parser-only exclude each other"); return 2; }
+            if ((parse.GetValue(taggerOnly) ? 1 : 0) + (parse.GetValue(parserOnly) ? 1 : 0) + (parse.GetValue(lemmatizerOnly) ? 1 : 0) > 1)
+            { stderr.WriteLine("error: --tagger-only, --lemmatizer-only and --parser-only exclude each other"); return 2; }
             if (options.JackknifeEnsembleSize < 0 || options.Tagger.EnsembleSize < 1 || options.Tagger.Iterations < 1)
             { stderr.WriteLine("error: --tagger-iterations and --tagger-ensemble must be at least 1, --jackknife-ensemble at least 0"); return 2; }
             if (options.LoadJackknifeTags != null && !File.Exists(options.LoadJackknifeTags)) { stderr.WriteLine($"error: {options.LoadJackknifeTags} does not exist"); return 2; }
@@ -66,6 +68,15 @@ internal static class TrainNlpCommand
                 var devSet = ConlluReader.ReadFile(devFile.FullName).ToList();
                 stdout.WriteLine($"read {trainSet.Count} training and {devSet.Count} dev sentences");
                 NlpPipeline pipeline;
+                if (parse.GetValue(lemmatizerOnly))
+                {
+                    var existing = NlpPipeline.LoadTaggerAndLemmatizer(outDir.FullName);
+                    var lemmatizer = Nlp.Lemmatization.Lemmatizer.Train(trainSet, options.LexiconDirectory, stdout);
+                    lemmatizer.Save(Path.Combine(outDir.FullName, NlpPipeline.LemmatizerFile));
+                    stdout.WriteLine($"wrote the lemmatizer to {outDir.FullName} in {clock.Elapsed.TotalMinutes:F1} min");
+                    stdout.WriteLine("dev tagging: " + TaggerEvaluation.Evaluate(existing.Tagger, lemmatizer, devSet));
+                    return 0;
+                }
                 if (parse.GetValue(taggerOnly))
                 {
                     var taggerOptions = options.Tagger with { LexiconDirectory = options.LexiconDirectory };

@@ -13,12 +13,36 @@ internal static class InputBatch
     /// <summary>Exit status when the run finished but some input records were skipped.</summary>
     public const int SkippedExitCode = 3;
 
+    // Documents in flight per worker thread: enough to keep every worker busy while one long document holds up the
+    // ordered output, few enough that memory stays small.
+    private const int DocumentsPerThread = 16;
+
     /// <summary>Reads every input; returns 0, or <see cref="SkippedExitCode"/> when anything was skipped.</summary>
     /// <param name="resultsOnStdout">True when the command writes its results to stdout: if that is the same
     /// terminal, a live progress line would be torn up by the results, so it is not shown.</param>
-    public static int Run(InputSettings settings, TextWriter error, Action<Document> handle, bool resultsOnStdout = true)
+    public static int Run(InputSettings settings, TextWriter error, Action<Document> handle, bool resultsOnStdout = true) =>
+        Run(settings, error, document => { handle(document); return true; }, static _ => { }, threads: 1, resultsOnStdout);
+
+    /// <summary>
+    /// Like <see cref="Run(InputSettings, TextWriter, Action{Document}, bool)"/>, with the per-document work split in
+    /// two: <paramref name="process"/> runs on <paramref name="threads"/> worker threads (so it must be thread-safe),
+    /// <paramref name="write"/> runs on the calling thread in input order, so the output does not depend on the
+    /// thread count.
+    /// </summary>
+    public static int Run<T>(InputSettings settings, TextWriter error, Func<Document, T> process, Action<T> write, int threads,
+        bool resultsOnStdout = true)
     {
         var summary = new InputSummary();
+        void Collect(T result)
+        {
+            write(result);
+            summary.CountRead();
+        }
+        // One thread: no workers, no hand-over; the same order by construction.
+        using var workers = threads > 1 ? new OrderedWorkers<Document, T>(threads, threads * DocumentsPerThread, process) : null;
+        Action<Document> handle = workers is null
+            ? document => Collect(process(document))
+            : document => workers.Post(document, Collect);
         using var rejects = settings.RejectsPath is { } path ? new RejectsWriter(path) : null;
         var outcomes = new CorpusReader(settings.Reader).Read(settings.Inputs);
 
@@ -45,6 +69,7 @@ internal static class InputBatch
         {
             Consume(outcomes, handle, summary, rejects, error.WriteLine, static () => { });
         }
+        workers?.Drain(Collect);
 
         error.WriteLine($"dyad: {summary.Line()}");
         return summary.Skipped > 0 ? SkippedExitCode : 0;
@@ -58,7 +83,6 @@ internal static class InputBatch
             if (outcome.Document is { } document)
             {
                 handle(document);
-                summary.CountRead();
             }
             else
             {

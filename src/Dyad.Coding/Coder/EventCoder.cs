@@ -1,5 +1,6 @@
 using Dyad.Coding.Lexicon;
 using Dyad.Coding.Ontology;
+using Dyad.Coding.Setting;
 using Dyad.Knowledge.Resolution;
 using Dyad.Text;
 
@@ -18,6 +19,7 @@ public sealed class EventCoder
     private readonly VerbLexicon _lexicon;
     private readonly EventOntology _ontology;
     private readonly ActorResolver _resolver;
+    private readonly EventSetting _setting = EventSetting.Shipped;
 
     public EventCoder(VerbLexicon lexicon, EventOntology ontology, ActorResolver resolver)
     {
@@ -469,7 +471,8 @@ public sealed class EventCoder
                                 explain.Add($"target '{_tree.Word(targetWord)}' -> {targetActor.Code} ({targetHow}; {targetActor.Rule}: {targetActor.Explanation})");
                                 explain.Add("path: " + (sourceHead >= 0 ? _tree.PathText(sourceHead, targetWord) : "(author) " + _tree.PathText(predicate, targetWord)));
                             }
-                            var e = BuildEvent(predicate, negated, match, sourceHead, sourceActor, targetWord, targetActor, sourceHow, explain);
+                            var e = _coder._setting.Apply(BuildEvent(predicate, negated, match, sourceHead, sourceActor, targetWord, targetActor, sourceHow, explain),
+                                _doc, _index, predicate, sourceHead, targetWord);
                             Add(e.WithEventType(type));
                             // A paired code ("visit" 042:043) also codes the target's side with the roles swapped.
                             if (pairedCode != null && _coder._ontology.Lookup(pairedCode) is { } pairedType)
@@ -507,7 +510,8 @@ public sealed class EventCoder
                     List<string>? explain = notes == null ? null :
                         [.. notes, $"sides: {sourceActor.Code} '{_tree.Word(sourceHead)}' and {targetActor.Code} '{_tree.Word(targetHead)}' ({sourceActor.Rule}; {targetActor.Rule})",
                             "path: " + _tree.PathText(sourceHead, predicate)];
-                    Add(BuildEvent(predicate, negated: false, match, sourceHead, sourceActor, targetHead, targetActor, "subject", explain).WithEventType(type));
+                    var e = BuildEvent(predicate, negated: false, match, sourceHead, sourceActor, targetHead, targetActor, "subject", explain);
+                    Add(_coder._setting.Apply(e, _doc, _index, predicate, sourceHead, targetHead).WithEventType(type));
                 }
         }
 

@@ -51,6 +51,12 @@ public sealed class EventDiffWriter : IDisposable
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            if (c.Causes is { Count: > 0 })
+            {
+                json.WriteStartArray("causes");
+                foreach (var cause in c.Causes) json.WriteStringValue(FailureCauses.Name(cause));
+                json.WriteEndArray();
+            }
             if (c.Parse != null)
             {
                 json.WriteStartArray("parse");

@@ -1,3 +1,5 @@
+using Dyad.Text.Evaluation;
+
 namespace Dyad.Coding.Evaluation;
 
 /// <summary>
@@ -12,13 +14,13 @@ public sealed class MultisetMatch<T> where T : notnull
         Matched = matched;
         Missing = missing;
         Extra = extra;
-        Counts = new MatchCounts(gold, predicted, matched.Count);
+        Counts = new SpanScore(gold, predicted, matched.Count);
     }
 
     public IReadOnlyList<T> Matched { get; }
     public IReadOnlyList<T> Missing { get; }
     public IReadOnlyList<T> Extra { get; }
-    public MatchCounts Counts { get; }
+    public SpanScore Counts { get; }
 
     /// <summary>True when the two multisets are equal (nothing missing, nothing extra).</summary>
     public bool Exact => Missing.Count == 0 && Extra.Count == 0;

@@ -6,7 +6,8 @@ namespace Dyad.Coding;
 /// <summary>Writes coded events as JSON Lines: one compact object per line, fields in the documented order.</summary>
 public sealed class CodedEventJsonlWriter
 {
-    internal static readonly JsonSerializerOptions Options = new()
+    /// <summary>The serializer settings of every CodedEvent JSON line (exporters reuse them so their lines match).</summary>
+    public static readonly JsonSerializerOptions Options = new()
     {
         WriteIndented = false,
         // Evidence sentences contain quotes and non-ASCII names: keep them readable rather than \u-escaped.

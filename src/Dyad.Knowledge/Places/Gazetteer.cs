@@ -32,6 +32,11 @@ public sealed class Gazetteer
         PlaceCount = places.Count;
     }
 
+    private static readonly Lazy<Gazetteer> ShippedIndex = new(() => Load(ModelFiles.Find(ModelFiles.Places)));
+
+    /// <summary>The shipped models/places.bin, loaded once per process and shared (the resolver and the event placer both use it).</summary>
+    public static Gazetteer Shipped => ShippedIndex.Value;
+
     public CountryTable Countries { get; }
     public int PlaceCount { get; }
     public int NameCount => _byName.Count;

@@ -30,8 +30,7 @@ public sealed class ActorResolver
     {
         var dictionary = CompiledDictionary.Load(ModelFiles.Find(ModelFiles.ActorDictionary));
         if (userDictionaryPath != null) dictionary.Override(UserDictionary.Load(userDictionaryPath));
-        var gazetteer = Gazetteer.Load(ModelFiles.Find(ModelFiles.Places));
-        return new ActorResolver(dictionary, gazetteer.Countries);
+        return new ActorResolver(dictionary, Gazetteer.Shipped.Countries);
     }
 
     // The dependents that belong to a head's name or title ("Kazakh Foreign Minister Mukhtar Tleuberdi", "China 's

@@ -49,8 +49,33 @@ public sealed class Lemmatizer
         var lemmas = new string[sentence.Count];
         for (int i = 0; i < lemmas.Length; i++)
             lemmas[i] = Lemmatize(sentence.Tokens[i].Norm, sentence.Upos[i], sentence.Xpos[i], sentence.Feats[i]);
+        ResolveContractedS(i => sentence.Tokens[i].Norm, sentence.Xpos, lemmas);
         sentence.Lemmas = lemmas;
     }
+
+    /// <summary>Lemmatizes one tagged sentence given as parallel arrays (the words and their tags) into <paramref name="lemmas"/>.</summary>
+    public void Lemmatize(IReadOnlyList<string> forms, IReadOnlyList<string> upos, IReadOnlyList<string> xpos, IReadOnlyList<string> feats, string[] lemmas)
+    {
+        for (int i = 0; i < forms.Count; i++) lemmas[i] = Lemmatize(forms[i], upos[i], xpos[i], feats[i]);
+        ResolveContractedS(i => forms[i], xpos, lemmas);
+    }
+
+    /// <summary>
+    /// A contracted "'s" tagged VBZ is "is" unless a perfect participle follows ("she's been", "he's not got"):
+    /// the tag cannot tell "be" from "have", the next words can.
+    /// </summary>
+    private static void ResolveContractedS(Func<int, string> form, IReadOnlyList<string> xpos, string[] lemmas)
+    {
+        for (int i = 0; i + 1 < lemmas.Length; i++)
+        {
+            if (xpos[i] != "VBZ" || !IsContractedS(form(i))) continue;
+            int next = i + 1;
+            while (next < lemmas.Length && xpos[next] == "RB") next++;
+            if (next < lemmas.Length && form(next).ToLowerInvariant() is "been" or "got" or "gotten") lemmas[i] = "have";
+        }
+    }
+
+    private static bool IsContractedS(string form) => form is "'s" or "\u2019s" or "'S" or "\u2019S";
 
     public string Lemmatize(string form, string upos, string xpos, string feats)
     {
@@ -65,7 +90,7 @@ public sealed class Lemmatizer
         xpos.CopyTo(key[(form.Length + 1)..]);
         if (_exactLookup.TryGetValue(key, out var lemma)) return lemma;
         if (upos == "PROPN")
-            return xpos == "NNPS" ? ApplyRule(form, form.ToLowerInvariant(), "NNPS") : form;
+            return xpos == "NNPS" ? ApplyRule(form, form.ToLowerInvariant(), "NNPS") : KnownCaseVariant(form, xpos, key) ?? form;
         form.AsSpan().ToLowerInvariant(key);
         if (_lowerLookup.TryGetValue(key, out lemma)) return lemma;
         switch (upos)
@@ -75,10 +100,69 @@ public sealed class Lemmatizer
         }
         if (_irregularLookup.TryGetValue(key, out lemma)) return lemma;
         var lower = form.ToLowerInvariant();
+        if (KnownWithoutStretching(lower, xpos) is { } unstretched) return unstretched;
         // Capitalised adjectives (nationalities, "United") keep their case in EWT; all-caps words do not
         // (EWT lowercases "CEO", "FOOD"), except the known ones in the tables above.
         bool keepCase = upos == "ADJ" && char.IsUpper(form[0]) && !IsAllCaps(form);
         return ApplyRule(keepCase ? form : lower, lower, xpos);
+    }
+
+    /// <summary>
+    /// EWT writes the lemma of a name in its usual case: "kerala" and "KENNEDY" have the lemmas "Kerala" and
+    /// "Kennedy" when training saw the name written that way. Only all-lowercase and all-caps forms are recased; an
+    /// unknown name keeps its form (most all-caps names are acronyms). <paramref name="key"/> is scratch space at
+    /// least as long as "form TAB xpos".
+    /// </summary>
+    private string? KnownCaseVariant(string form, string xpos, Span<char> key)
+    {
+        bool lower = IsAllLower(form), caps = !lower && form.Length > 1 && IsAllCaps(form);
+        if (!lower && !caps) return null;
+        key[0] = char.ToUpperInvariant(form[0]);
+        for (int i = 1; i < form.Length; i++) key[i] = char.ToLowerInvariant(form[i]);
+        key[form.Length] = '\t';
+        xpos.CopyTo(key[(form.Length + 1)..]);
+        return _exactLookup.TryGetValue(key[..(form.Length + 1 + xpos.Length)], out var lemma) && lemma.Length > 0 && char.IsUpper(lemma[0])
+            ? lemma : null;
+    }
+
+    /// <summary>
+    /// Web text stretches words for emphasis ("sooooo", "prettty"); EWT lemmatizes them as the plain word. A run of
+    /// three or more equal letters is shortened to one, then to two, and the result is looked up.
+    /// </summary>
+    private string? KnownWithoutStretching(string lower, string xpos)
+    {
+        if (!HasLetterRun(lower)) return null;
+        foreach (int keep in (ReadOnlySpan<int>)[1, 2])
+        {
+            var sb = new StringBuilder(lower.Length);
+            for (int i = 0; i < lower.Length; i++)
+            {
+                int run = 1;
+                while (i + run < lower.Length && lower[i + run] == lower[i]) run++;
+                sb.Append(lower[i], run >= 3 && char.IsLetter(lower[i]) ? keep : run);
+                i += run - 1;
+            }
+            if (_lower.TryGetValue(Key(sb.ToString(), xpos), out var lemma)) return lemma;
+        }
+        return null;
+    }
+
+    private static bool HasLetterRun(string s)
+    {
+        for (int i = 2; i < s.Length; i++)
+            if (s[i] == s[i - 1] && s[i] == s[i - 2] && char.IsLetter(s[i])) return true;
+        return false;
+    }
+
+    private static bool IsAllLower(string s)
+    {
+        bool letter = false;
+        foreach (var c in s)
+        {
+            if (char.IsUpper(c)) return false;
+            if (char.IsLower(c)) letter = true;
+        }
+        return letter;
     }
 
     private string ApplyRule(string baseForm, string lower, string xpos)

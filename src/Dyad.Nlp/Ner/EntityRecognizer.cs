@@ -19,6 +19,11 @@ public sealed record NerTrainingOptions
     public int DatelineCopies { get; init; } = 800;
     /// <summary>Models trained with seeds Seed, Seed+1, ... whose weights are averaged into the result.</summary>
     public int EnsembleSize { get; init; } = 1;
+    /// <summary>
+    /// Fixed O-label penalty (see <see cref="SequenceModel.OutsidePenalty"/>); null tunes it on the dev set, or leaves
+    /// it at 0 without one. For a final model trained without a dev set, pass the value tuned in a run with one.
+    /// </summary>
+    public float? OutsidePenalty { get; init; }
     /// <summary>Progress lines (epoch, dev F1); null for silence.</summary>
     public TextWriter? Log { get; init; }
 }
@@ -63,11 +68,8 @@ public sealed class EntityRecognizer
             members.Add(TrainOne(train, dev, gazetteer, options with { Seed = options.Seed + k })._model);
         }
         var ensemble = new EntityRecognizer(SequenceModel.Mean(members), gazetteer);
-        if (dev != null)
-        {
-            options.Log?.WriteLine($"ensemble: dev F1 {100 * ensemble.Evaluate(dev).Overall.F1:F2}");
-            ensemble.TuneOutsidePenalty(dev, options.Log);
-        }
+        if (dev != null) options.Log?.WriteLine($"ensemble: dev F1 {100 * ensemble.Evaluate(dev).Overall.F1:F2}");
+        ensemble.SetOutsidePenalty(dev, options);
         return ensemble;
     }
 
@@ -114,8 +116,18 @@ public sealed class EntityRecognizer
             if (f1 > bestF1) { bestF1 = f1; best = candidate; }
         }
         best ??= new EntityRecognizer(model.Averaged(), gazetteer);
-        if (dev != null) best.TuneOutsidePenalty(dev, options.Log);
+        best.SetOutsidePenalty(dev, options);
         return best;
+    }
+
+    private void SetOutsidePenalty(IReadOnlyList<NerExample>? dev, NerTrainingOptions options)
+    {
+        if (options.OutsidePenalty is { } fixedPenalty)
+        {
+            _model.OutsidePenalty = fixedPenalty;
+            options.Log?.WriteLine($"O penalty {fixedPenalty:F2} (fixed)");
+        }
+        else if (dev != null) TuneOutsidePenalty(dev, options.Log);
     }
 
     /// <summary>Picks the O-label penalty with the best development F1 (the training loss never sees it).</summary>
@@ -151,6 +163,36 @@ public sealed class EntityRecognizer
         for (int i = 0; i < tokens.Length; i++) tokens[i] = sentence.Tokens[i].Norm;
         sentence.Entities = Recognize(tokens);
         sentence.Demonyms = Demonyms(tokens);
+    }
+
+    /// <summary>
+    /// Entity spans of each sentence of one document, made consistent across the document
+    /// (<see cref="DocumentConsistency"/>).
+    /// </summary>
+    public EntitySpan[][] RecognizeDocument(IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        var spans = new EntitySpan[sentences.Count][];
+        for (int s = 0; s < spans.Length; s++) spans[s] = Recognize(sentences[s]);
+        DocumentConsistency.Apply(sentences, spans);
+        return spans;
+    }
+
+    /// <summary>Fills <see cref="Sentence.Entities"/> (document-consistent) and <see cref="Sentence.Demonyms"/> of every sentence.</summary>
+    public void Recognize(AnnotatedDocument document)
+    {
+        var sentences = new string[document.Sentences.Count][];
+        for (int s = 0; s < sentences.Length; s++)
+        {
+            var sentence = document.Sentences[s];
+            sentences[s] = new string[sentence.Count];
+            for (int i = 0; i < sentence.Count; i++) sentences[s][i] = sentence.Tokens[i].Norm;
+        }
+        var spans = RecognizeDocument(sentences);
+        for (int s = 0; s < sentences.Length; s++)
+        {
+            document.Sentences[s].Entities = spans[s];
+            document.Sentences[s].Demonyms = Demonyms(sentences[s]);
+        }
     }
 
     /// <summary>Per token, the country or group code of a demonym ("Chinese" -> "CHN"), else null.</summary>

@@ -43,6 +43,17 @@ public sealed class IobSentence
 
     public int Count => Tokens.Length;
 
+    /// <summary>True when a document marker ("# newdoc", "-DOCSTART-") precedes the sentence.</summary>
+    public bool StartsDocument
+    {
+        get
+        {
+            foreach (var line in LeadingLines)
+                if (line.StartsWith("# newdoc", StringComparison.Ordinal) || line.StartsWith("-DOCSTART-", StringComparison.Ordinal)) return true;
+            return false;
+        }
+    }
+
     /// <summary>Gold PER/ORG/LOC spans (other types count as O).</summary>
     public EntitySpan[] GoldSpans() => BioTags.ToSpans(Tags);
 
@@ -66,6 +77,35 @@ public sealed class IobSentence
 /// <summary>Reads and writes token-per-line NER files (UNER IOB2 and CoNLL layouts).</summary>
 public static class IobFile
 {
+    /// <summary>
+    /// The file's documents as [start, end) sentence ranges, split at <see cref="IobSentence.StartsDocument"/>; a file
+    /// without markers is one document.
+    /// </summary>
+    public static List<Range> Documents(IReadOnlyList<IobSentence> sentences)
+    {
+        var documents = new List<Range>();
+        int start = 0;
+        for (int i = 1; i < sentences.Count; i++)
+            if (sentences[i].StartsDocument) { documents.Add(start..i); start = i; }
+        if (sentences.Count > 0) documents.Add(start..sentences.Count);
+        return documents;
+    }
+
+    /// <summary>Recognizes every sentence, one document at a time (<see cref="EntityRecognizer.RecognizeDocument"/>).</summary>
+    public static EntitySpan[][] Recognize(EntityRecognizer recognizer, IReadOnlyList<IobSentence> sentences)
+    {
+        var spans = new EntitySpan[sentences.Count][];
+        foreach (var document in Documents(sentences))
+        {
+            var (offset, length) = document.GetOffsetAndLength(sentences.Count);
+            var tokens = new string[length][];
+            for (int i = 0; i < length; i++) tokens[i] = sentences[offset + i].Tokens;
+            var found = recognizer.RecognizeDocument(tokens);
+            for (int i = 0; i < length; i++) spans[offset + i] = found[i];
+        }
+        return spans;
+    }
+
     public static List<IobSentence> Read(string path, IobLayout? layout = null)
     {
         using var reader = new StreamReader(path, Encoding.UTF8);

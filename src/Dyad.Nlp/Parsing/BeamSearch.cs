@@ -21,6 +21,7 @@ internal sealed class BeamSearch
     private readonly List<int[]> _histParent = new(), _histMove = new(), _histLabel = new();
     private readonly int[] _rows = new int[ParserFeatures.MaxMoveFeatures];
     private readonly int[] _labelRows = new int[ParserFeatures.MaxLabelFeatures];
+    private readonly int[] _staticLabelRows = new int[ParserFeatures.MaxLabelFeatures];
     private readonly float[] _scores = new float[8];
     private readonly float[] _labelScores = new float[1024];
     // Hypotheses in a beam often build the same arc in the same local context; the relation depends only on the
@@ -28,6 +29,9 @@ internal sealed class BeamSearch
     private const int CacheSize = 512;
     private readonly ulong[] _cacheKeys = new ulong[CacheSize];
     private readonly int[] _cacheLabels = new int[CacheSize];
+    // Score parts that depend only on two word positions, summed once per sentence and pair.
+    private readonly PairScoreCache _moveParts = new(ArcEagerState.MoveCount);
+    private PairScoreCache? _labelParts;
 
     public BeamSearch(int width)
     {
@@ -72,6 +76,9 @@ internal sealed class BeamSearch
     public (int Step, double Violation) Decode(EncodedSentence x, HashedPerceptron moves, HashedPerceptron labels, ParserVocabulary vocab, GoldPath? gold)
     {
         Array.Clear(_cacheKeys);
+        _moveParts.Reset(x.N);
+        if (_labelParts == null || _labelParts.Stride != labels.Stride) _labelParts = new PairScoreCache(labels.Stride);
+        _labelParts.Reset(x.N);
         _cur[0].Reset(x.N);
         _curScore[0] = 0;
         _curGold[0] = true;
@@ -94,8 +101,7 @@ internal sealed class BeamSearch
                     _candHyp[nc] = j; _candMove[nc] = -1; _candScore[nc] = _curScore[j]; nc++;
                     continue;
                 }
-                int k = ParserFeatures.Moves(st, x, moves.Bits, _rows);
-                moves.Score(_rows.AsSpan(0, k), _scores);
+                ScoreMoves(st, x, moves);
                 for (int m = 0; m < ArcEagerState.MoveCount; m++)
                 {
                     if (!st.IsLegal(m)) continue;
@@ -158,23 +164,65 @@ internal sealed class BeamSearch
         }
     }
 
+    /// <summary>Move scores of <paramref name="st"/> into _scores: the memoized part for its (stack top, buffer front) plus the tree features.</summary>
+    private void ScoreMoves(ArcEagerState st, EncodedSentence x, HashedPerceptron moves)
+    {
+        var scores = _scores.AsSpan(0, ArcEagerState.MoveCount);
+        if (!_moveParts.Enabled)
+        {
+            int all = ParserFeatures.Moves(st, x, moves.Bits, _rows);
+            moves.Score(_rows.AsSpan(0, all), _scores);
+            return;
+        }
+        if (!_moveParts.TryGet(st.S0, st.N0, out var part))
+        {
+            int ks = ParserFeatures.StaticMoves(st.S0, st.N0, x, moves.Bits, _rows);
+            moves.Score(_rows.AsSpan(0, ks), part);
+        }
+        part.CopyTo(scores);
+        int k = ParserFeatures.DynamicMoves(st, x, moves.Bits, _rows);
+        moves.Add(_rows.AsSpan(0, k), scores);
+    }
+
     private int BestLabel(ArcEagerState st, EncodedSentence x, HashedPerceptron labels, ParserVocabulary vocab, int head, int dep)
     {
-        int k = ParserFeatures.Label(st, x, head, dep, labels.Bits, _labelRows);
+        var parts = _labelParts!;
+        if (!parts.Enabled)
+        {
+            int all = ParserFeatures.Label(st, x, head, dep, labels.Bits, _labelRows);
+            labels.Score(_labelRows.AsSpan(0, all), _labelScores);
+            return ArgmaxLabel(vocab);
+        }
+        // The static label features are a function of (head, dep), so the pair and the tree features identify all rows.
+        int k = ParserFeatures.DynamicLabel(st, x, head, dep, labels.Bits, _labelRows);
         ulong key = 0xCBF29CE484222325UL;
+        key = (key ^ (uint)head) * 0x100000001B3UL;
+        key = (key ^ (uint)dep) * 0x100000001B3UL;
         for (int i = 0; i < k; i++) key = (key ^ (uint)_labelRows[i]) * 0x100000001B3UL;
         key |= 1; // 0 marks an empty slot
         int slot = (int)(key >> 55) & (CacheSize - 1);
         if (_cacheKeys[slot] == key) return _cacheLabels[slot];
-        labels.Score(_labelRows.AsSpan(0, k), _labelScores);
+        if (!parts.TryGet(head, dep, out var part))
+        {
+            int ks = ParserFeatures.StaticLabel(x, head, dep, labels.Bits, _staticLabelRows);
+            labels.Score(_staticLabelRows.AsSpan(0, ks), part);
+        }
+        part.CopyTo(_labelScores);
+        labels.Add(_labelRows.AsSpan(0, k), _labelScores);
+        int best = ArgmaxLabel(vocab);
+        _cacheKeys[slot] = key;
+        _cacheLabels[slot] = best;
+        return best;
+    }
+
+    private int ArgmaxLabel(ParserVocabulary vocab)
+    {
         int best = -1;
         for (int c = 0; c < vocab.LabelCount; c++)
         {
             if (c == vocab.RootLabel) continue;
             if (best < 0 || _labelScores[c] > _labelScores[best]) best = c;
         }
-        _cacheKeys[slot] = key;
-        _cacheLabels[slot] = best;
         return best;
     }
 

@@ -44,8 +44,7 @@ public static class TaggerEvaluation
         {
             var (u, x, f, l) = predicted[s];
             tagger.Tag(forms[s], u, x, f);
-            if (lemmatizer != null)
-                for (int i = 0; i < l.Length; i++) l[i] = lemmatizer.Lemmatize(forms[s][i], u[i], x[i], f[i]);
+            lemmatizer?.Lemmatize(forms[s], u, x, f, l);
         }
         double seconds = clock.Elapsed.TotalSeconds;
         process.Refresh();

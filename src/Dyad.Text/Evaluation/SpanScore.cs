@@ -1,6 +1,9 @@
 namespace Dyad.Text.Evaluation;
 
-/// <summary>Precision, recall and F1 of predicted character spans against gold spans (exact match, as in CoNLL 2018).</summary>
+/// <summary>
+/// Gold, predicted and correct counts with precision, recall and F1: of character spans against gold spans (exact
+/// match, as in CoNLL 2018) here, and of event triples in Dyad.Coding.Evaluation.
+/// </summary>
 public readonly record struct SpanScore(int Gold, int Predicted, int Correct)
 {
     public double Precision => Predicted == 0 ? 0 : (double)Correct / Predicted;

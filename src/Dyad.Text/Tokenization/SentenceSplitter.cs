@@ -321,7 +321,7 @@ public sealed class SentenceSplitter
         date = null;
         int n = tokens.Length;
         if (k >= n) return -1;
-        int month = MonthNumber(tokens[k].Text);
+        int month = MonthWords.MonthNumber(tokens[k].Text);
         if (month == 0) return -1;
         if (k + 1 >= n || !int.TryParse(tokens[k + 1].Text, out int day) || day is < 1 or > 31) return -1;
         int y = k + 2;
@@ -329,23 +329,5 @@ public sealed class SentenceSplitter
         if (y >= n || tokens[y].Text.Length != 4 || !int.TryParse(tokens[y].Text, out int year)) return -1;
         if (day <= DateTime.DaysInMonth(year, month)) date = new DateOnly(year, month, day);
         return y;
-    }
-
-    private static readonly string[] MonthNames =
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-
-    internal static int MonthNumber(string word)
-    {
-        var w = word.AsSpan().TrimEnd('.');
-        if (w.Length < 3) return 0;
-        for (int m = 0; m < 12; m++)
-        {
-            var name = MonthNames[m].AsSpan();
-            if (w.Equals(name, StringComparison.OrdinalIgnoreCase)) return m + 1;
-            if (w.Length <= 4 && w.Length < name.Length && name.StartsWith(w, StringComparison.OrdinalIgnoreCase)
-                && (w.Length == 3 || w.Equals("sept", StringComparison.OrdinalIgnoreCase)))
-                return m + 1;
-        }
-        return 0;
     }
 }

@@ -21,4 +21,23 @@ public class EwtEvaluationTests
         scores.For("PER").F1.ShouldBeGreaterThan(0.76);
         scores.For("LOC").F1.ShouldBeGreaterThan(0.72);
     }
+
+    /// <summary>Document-level labelling (as <c>dyad eval ner</c> does it) must not be worse than sentence by sentence.</summary>
+    [SkippableFact]
+    public void DocumentConsistencyHelpsOnTheEwtTestSet()
+    {
+        var path = SharedData.Require("ner/uner-en-ewt/en_ewt-ud-test.iob2");
+        var model = EntityRecognizer.Load(Path.Combine(SharedData.RepositoryRoot, "models", "en.ner.bin"));
+        var sentences = IobFile.Read(path);
+        var found = IobFile.Recognize(model, sentences);
+        var byDocument = new SpanScores();
+        var bySentence = new SpanScores();
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            byDocument.Add(sentences[i].GoldSpans(), found[i]);
+            bySentence.Add(sentences[i].GoldSpans(), model.Recognize(sentences[i].Tokens));
+        }
+        byDocument.Overall.F1.ShouldBeGreaterThanOrEqualTo(bySentence.Overall.F1);
+        byDocument.For("ORG").Recall.ShouldBeGreaterThan(bySentence.For("ORG").Recall);
+    }
 }

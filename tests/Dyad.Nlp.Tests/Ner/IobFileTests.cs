@@ -35,6 +35,16 @@ public class IobFileTests
     }
 
     [Fact]
+    public void DocumentsSplitAtNewdocAndDocstartMarkers()
+    {
+        var uner = "# newdoc id = d1\n# sent_id = 1\n1\tA\tO\n\n# sent_id = 2\n1\tB\tO\n\n# newdoc id = d2\n1\tC\tO\n\n";
+        IobFile.Documents(IobFile.Read(new StringReader(uner), "mem")).ShouldBe([0..2, 2..3]);
+        var conll = "-DOCSTART- O\n\nA O\n\nB O\n\n-DOCSTART- O\n\nC O\n";
+        IobFile.Documents(IobFile.Read(new StringReader(conll), "mem")).ShouldBe([0..2, 2..3]);
+        IobFile.Documents(IobFile.Read(new StringReader(Uner), "mem")).ShouldBe([0..2]); // no markers: one document
+    }
+
+    [Fact]
     public void WritingReplacesOnlyTheTagColumn()
     {
         var sentences = IobFile.Read(new StringReader(Uner), "mem");

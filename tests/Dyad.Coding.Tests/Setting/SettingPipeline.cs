@@ -1,0 +1,47 @@
+using Dyad.Coding.Coder;
+using Dyad.Nlp;
+using Dyad.Nlp.Ner;
+using Dyad.Tests;
+using Dyad.Text;
+using Dyad.Text.Tokenization;
+
+namespace Dyad.Coding.Tests.Setting;
+
+/// <summary>The shipped models, loaded once for the date and place tests: text in, parsed document (and coded events) out.</summary>
+public sealed class SettingPipeline
+{
+    public SettingPipeline()
+    {
+        Pipeline = NlpPipeline.Load(Path.Combine(SharedData.RepositoryRoot, "models"));
+        Recognizer = EntityRecognizer.Load(Path.Combine(SharedData.RepositoryRoot, "models", "en.ner.bin"));
+        Coder = EventCoder.Load();
+    }
+
+    public NlpPipeline Pipeline { get; }
+    public EntityRecognizer Recognizer { get; }
+    public EventCoder Coder { get; }
+
+    public AnnotatedDocument Parse(string text, DateOnly published)
+    {
+        var doc = new TextAnalyzer().Analyze(new Document("t", published, text));
+        Pipeline.Process(doc);
+        foreach (var sentence in doc.Sentences) Recognizer.Recognize(sentence);
+        return doc;
+    }
+
+    public IReadOnlyList<CodedEvent> Code(string text, DateOnly published) => Coder.Code(Parse(text, published));
+
+    /// <summary>The index of the first token with this exact text in the sentence.</summary>
+    public static int TokenIndex(Sentence sentence, string word)
+    {
+        for (int i = 0; i < sentence.Count; i++)
+            if (sentence.Tokens[i].Text == word) return i;
+        throw new ArgumentException($"'{word}' is not a token of the sentence");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SettingCollection : ICollectionFixture<SettingPipeline>
+{
+    public const string Name = "setting pipeline";
+}
