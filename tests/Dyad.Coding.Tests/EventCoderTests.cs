@@ -23,11 +23,18 @@ public sealed class CodingPipelineFixture
 
     public IReadOnlyList<CodedEvent> Code(string text, Action<AnnotatedDocument>? adjust = null)
     {
+        var doc = Annotate(text);
+        adjust?.Invoke(doc);
+        return Coder.Code(doc);
+    }
+
+    /// <summary>Tokenized, tagged, parsed and NER-annotated, dated 2020-02-02.</summary>
+    public AnnotatedDocument Annotate(string text)
+    {
         var doc = new TextAnalyzer().Analyze(new Document("t", new DateOnly(2020, 2, 2), text));
         Pipeline.Process(doc);
         foreach (var sentence in doc.Sentences) Recognizer.Recognize(sentence);
-        adjust?.Invoke(doc);
-        return Coder.Code(doc);
+        return doc;
     }
 }
 

@@ -25,6 +25,7 @@ internal static class CodeCommand
         var models = new Option<DirectoryInfo?>("--models") { Description = "Models directory for the tagger, lemmatizer and parser (default: the models/ folder next to dyad or in the repository)." };
         var nerModel = new Option<string?>("--ner-model") { Description = $"NER model file (default models/{NerModelFile.DefaultName})." };
         var actors = new Option<string?>("--actors") { Description = "User actor dictionary laid over the shipped one (docs/actors.md)." };
+        var explain = new Option<bool>("--explain") { Description = "Add to each event the dependency path it matched and the coding decisions (field \"explain\")." };
         var outputPath = new Option<string?>("--output", "-o", "--out") { Description = "Write to this file instead of stdout.", HelpName = "file" };
         var threads = new Option<int>("--threads")
         {
@@ -42,6 +43,7 @@ internal static class CodeCommand
         command.Options.Add(models);
         command.Options.Add(nerModel);
         command.Options.Add(actors);
+        command.Options.Add(explain);
         command.Options.Add(outputPath);
         command.Options.Add(threads);
         command.SetAction(result =>
@@ -71,6 +73,7 @@ internal static class CodeCommand
             using var output = ResultOutput.Open(path, result.InvocationConfiguration.Output);
             var writer = new CodedEventOutput(result.GetValue(format)!, output.Writer);
             var analyzer = new TextAnalyzer();
+            bool explaining = result.GetValue(explain);
             // Analysis and coding run on the worker threads (the models keep their scratch space per thread);
             // writing stays on this thread, in input order.
             int status = InputBatch.Run(settings, error, document =>
@@ -78,7 +81,7 @@ internal static class CodeCommand
                 var annotated = analyzer.Analyze(document);
                 pipeline.Process(annotated);
                 recognizer.Recognize(annotated);
-                return (document, events: coder.Code(annotated));
+                return (document, events: coder.Code(annotated, explaining));
             }, coded => writer.Write(coded.document, coded.events), result.GetValue(threads), resultsOnStdout: path is null);
             output.Writer.Flush();
             return status;

@@ -23,6 +23,88 @@ internal sealed class DependencyView
 
     public int[] Children(int head) => _children[head];
 
+    public Sentence Sentence => _sentence;
+
+    /// <summary>The 0-based head of a token, or -1 for the root.</summary>
+    public int Head(int token) => _sentence.Heads![token] - 1;
+
+    public string Relation(int token) => _sentence.Relations![token];
+
+    /// <summary>The lower-case lemma of a token.</summary>
+    public string Lemma(int token) => _sentence.Lemmas![token].ToLowerInvariant();
+
+    public string Word(int token) => _sentence.Tokens[token].Text;
+
+    public bool IsSubjectRelation(int token) => Relation(token) is "nsubj" or "nsubj:pass" or "csubj";
+
+    /// <summary>The lower-case subordinator ("if", "to", "for") marking a clause head, or null.</summary>
+    public string? Marker(int head)
+    {
+        foreach (int c in _children[head])
+            if (_sentence.Relations![c] == "mark") return _sentence.Tokens[c].Text.ToLowerInvariant();
+        return null;
+    }
+
+    /// <summary>The lower-case preposition (case marker) of a nominal, or null.</summary>
+    public string? CaseOf(int nominal)
+    {
+        foreach (int c in _children[nominal])
+            if (_sentence.Relations![c] == "case") return _sentence.Lemmas![c].ToLowerInvariant();
+        return null;
+    }
+
+    /// <summary>The first obl/nmod child of <paramref name="head"/> whose preposition is one of <paramref name="prepositions"/>, or -1.</summary>
+    public int PrepositionalChild(int head, params string[] prepositions)
+    {
+        foreach (int c in _children[head])
+        {
+            var relation = _sentence.Relations![c];
+            if (!(relation.StartsWith("obl", StringComparison.Ordinal) || relation.StartsWith("nmod", StringComparison.Ordinal)) || relation == "nmod:poss") continue;
+            var preposition = CaseOf(c);
+            if (preposition != null && Array.IndexOf(prepositions, preposition) >= 0) return c;
+        }
+        return -1;
+    }
+
+    /// <summary>True when an auxiliary of <paramref name="verb"/> satisfies <paramref name="test"/> (lower-case word form).</summary>
+    public bool HasAuxiliary(int verb, Func<string, bool> test)
+    {
+        foreach (int c in _children[verb])
+            if (_sentence.Relations![c] == "aux" && test(_sentence.Tokens[c].Text.ToLowerInvariant())) return true;
+        return false;
+    }
+
+    /// <summary>The auxiliary word satisfying <paramref name="test"/>, or null.</summary>
+    public string? Auxiliary(int verb, Func<string, bool> test)
+    {
+        foreach (int c in _children[verb])
+            if (_sentence.Relations![c] == "aux" && test(_sentence.Tokens[c].Text.ToLowerInvariant())) return _sentence.Tokens[c].Text.ToLowerInvariant();
+        return null;
+    }
+
+    /// <summary>The dependency path between two tokens, e.g. "Pompeo &lt;nsubj met &gt;obj Tokayev".</summary>
+    public string PathText(int from, int to)
+    {
+        var up = new List<int> { from };
+        for (int h = Head(from); h >= 0; h = Head(h)) up.Add(h);
+        var down = new List<int> { to };
+        int meet = -1;
+        for (int t = to; t >= 0; t = Head(t))
+        {
+            int at = up.IndexOf(t);
+            if (at >= 0) { meet = at; break; }
+            if (t != to) down.Add(t);
+        }
+        if (meet < 0) return Word(from) + " ... " + Word(to);
+        var parts = new List<string>();
+        for (int i = 0; i < meet; i++) parts.Add($"{Word(up[i])} <{Relation(up[i])}");
+        parts.Add(Word(up[meet]));
+        // down holds the target and its ancestors below the meeting point, nearest the target first.
+        for (int i = down.Count - 1; i >= 0; i--)
+            if (down[i] != up[meet]) parts.Add($">{Relation(down[i])} {Word(down[i])}");
+        return string.Join(' ', parts);
+    }
+
     /// <summary>The first child with this relation, or -1.</summary>
     public int Child(int head, string relation)
     {
@@ -76,17 +158,8 @@ internal sealed class DependencyView
         return false;
     }
 
-    /// <summary>A hypothetical: may/might/could/would on the verb.</summary>
-    public bool HasModal(int verb)
-    {
-        foreach (int c in _children[verb])
-        {
-            if (_sentence.Relations![c] != "aux") continue;
-            var word = _sentence.Tokens[c].Text.ToLowerInvariant();
-            if (word is "may" or "might" or "could" or "would" or "'d") return true;
-        }
-        return false;
-    }
+    /// <summary>A hypothetical or obligation: a modal auxiliary (may, might, could, would, should, must, can) on the verb.</summary>
+    public bool HasModal(int verb) => HasAuxiliary(verb, VerbClasses.IsHypotheticalModal);
 
     public bool IsQuestion(string text)
     {

@@ -8,10 +8,12 @@ using Dyad.Text;
 namespace Dyad.Coding.Coder;
 
 /// <summary>
-/// Codes events from sentences already tagged, parsed and NER-annotated: for each verb, its UD subject and object
-/// (or passive agent / prepositional object) become source and target, the verb lexicon gives the CAMEO code, and the
-/// actor resolver gives both actors. An event is emitted only when the code exists and BOTH actors resolve:
-/// precision over recall (docs/coding.md "Coder").
+/// Codes events from sentences already tagged, parsed and NER-annotated. Predicates are verbs (the verb lexicon) and
+/// event nouns ("talks", "visit", "airstrike"); their source and target come from the UD tree (subject/object,
+/// passive agent, prepositional objects, inherited subjects of complements and conjuncts, relative clauses,
+/// pronouns, quote speakers), the clause's modality decides whether and how the event is coded (negation, modals,
+/// conditions, intent, refusal, threat), and the actor resolver gives both actors. An event is written only when the
+/// code exists and BOTH actors resolve to different codes: precision over recall (docs/coding.md "Coder").
 /// </summary>
 public sealed class EventCoder
 {
@@ -31,19 +33,24 @@ public sealed class EventCoder
     public static EventCoder Load(string? userActorDictionary = null) =>
         new(VerbLexicon.Load(), EventOntology.Load(), ActorResolver.Load(userActorDictionary));
 
-    public IReadOnlyList<CodedEvent> Code(AnnotatedDocument doc) => Code(doc, out _);
+    public IReadOnlyList<CodedEvent> Code(AnnotatedDocument doc) => Code(doc, explain: false, out _);
+
+    /// <param name="explain">Also record, per event, the dependency path and the decisions that produced it.</param>
+    public IReadOnlyList<CodedEvent> Code(AnnotatedDocument doc, bool explain) => Code(doc, explain, out _);
 
     /// <summary>The events, and the people whose roles the document states (learned before coding, see below).</summary>
-    public IReadOnlyList<CodedEvent> Code(AnnotatedDocument doc, out IReadOnlyList<LearnedActor> learned)
+    public IReadOnlyList<CodedEvent> Code(AnnotatedDocument doc, out IReadOnlyList<LearnedActor> learned) => Code(doc, explain: false, out learned);
+
+    /// <param name="explain">Also record, per event, the dependency path and the decisions that produced it.</param>
+    /// <param name="learned">The people whose roles the document itself states, learned before coding.</param>
+    public IReadOnlyList<CodedEvent> Code(AnnotatedDocument doc, bool explain, out IReadOnlyList<LearnedActor> learned)
     {
         ArgumentNullException.ThrowIfNull(doc);
         var events = new List<CodedEvent>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        // People whose role the document itself states ("Kazakh Foreign Minister Mukhtar Tleuberdi") are learned first,
-        // so later mentions by surname or bare title resolve to them.
-        var memory = DocumentActorMemory.Learn(doc, _resolver);
-        learned = memory.People;
-        var actors = new DocumentActors(_resolver, memory, doc.Document.Date);
+        var mentions = new DocumentMentions(_resolver, doc);
+        learned = mentions.People;
+        var tweets = TweetBlocks.Find(doc);
         for (int s = 0; s < doc.Sentences.Count; s++)
         {
             var sentence = doc.Sentences[s];
@@ -52,165 +59,636 @@ public sealed class EventCoder
                 continue;
             var tree = new DependencyView(sentence);
             if (tree.IsQuestion(doc.Text)) continue;
-            for (int v = 0; v < sentence.Count; v++)
-                if (sentence.Upos[v] == "VERB")
-                    CodeVerb(doc, s, sentence, tree, v, actors, events, seen);
+            var author = tweets[s] is { } tweet ? TweetAuthor(doc, tweet, mentions) : null;
+            var clause = new SentenceCoder(this, doc, s, tree, mentions, author, explain, events, seen);
+            clause.CodeAll();
         }
         return events;
     }
 
-    private void CodeVerb(AnnotatedDocument doc, int sentenceIndex, Sentence sentence, DependencyView tree, int verb, DocumentActors actors, List<CodedEvent> events, HashSet<string> seen)
+    private static TweetSpeaker? TweetAuthor(AnnotatedDocument doc, int attributionSentence, DocumentMentions mentions)
     {
-        if (tree.HasModal(verb)) return;
-        bool negated = tree.IsNegated(verb);
-
-        int subject = tree.Child(verb, "nsubj");
-        int passiveSubject = tree.Child(verb, "nsubj:pass");
-        // A passive auxiliary makes the subject a patient even when the parser labels it plain nsubj.
-        if (passiveSubject < 0 && subject >= 0 && tree.Child(verb, "aux:pass") >= 0) (passiveSubject, subject) = (subject, -1);
-        int obj = tree.Child(verb, "obj");
-        if (obj < 0) obj = tree.Child(verb, "iobj");
-        int agent = passiveSubject >= 0 ? tree.OblWithCase(verb, "by") : -1;
-        int xcomp = tree.Child(verb, "xcomp");
-        int ccomp = tree.Child(verb, "ccomp");
-
-        int source, target;
-        if (passiveSubject >= 0) { source = agent; target = passiveSubject; }
-        else { source = subject; target = obj; }
-        // The subject of an open complement is its governor's object ("urged Kazakhstan to join"), else its subject.
-        // A participial adverbial clause shares its governor's subject ("Geng criticized X, accusing Washington ...").
-        if (source < 0 && passiveSubject < 0 && sentence.Relations![verb] == "advcl" && tree.Child(verb, "mark") < 0 && sentence.Heads![verb] > 0)
-            source = tree.Child(sentence.Heads[verb] - 1, "nsubj");
-        if (source < 0 && sentence.Relations![verb] == "xcomp")
+        var line = doc.Sentences[attributionSentence];
+        if (line.Heads == null || line.Relations == null) return null;
+        var tweet = line.Tweet!;
+        for (int i = 0; i < line.Count; i++)
         {
-            int governor = sentence.Heads![verb] - 1;
-            if (governor >= 0)
+            if (line.Heads[i] != 0) continue;
+            var actor = mentions.ResolveName(line, i);
+            return actor == null ? null : new TweetSpeaker(actor, tweet.Handle, tweet.Date, tweet.AuthorName ?? line.Tokens[i].Text);
+        }
+        return null;
+    }
+
+    internal sealed record TweetSpeaker(ActorResolution Actor, string? Handle, DateOnly? Date, string Text)
+    {
+        public string Describe() => $"tweet author '{Text}' ({Handle} {Date:yyyy-MM-dd})";
+    }
+
+    /// <summary>Codes one sentence: every verb and event-noun predicate.</summary>
+    private sealed class SentenceCoder
+    {
+        private readonly EventCoder _coder;
+        private readonly AnnotatedDocument _doc;
+        private readonly int _index;
+        private readonly Sentence _s;
+        private readonly DependencyView _tree;
+        private readonly DocumentMentions _mentions;
+        private readonly TweetSpeaker? _author;
+        private readonly bool _explain;
+        private readonly List<CodedEvent> _events;
+        private readonly HashSet<string> _seen;
+        private readonly LexiconMatch?[] _verbMatches;
+        private readonly bool[] _matched;
+        private readonly ActorResolution?[] _names;
+        private readonly bool[] _nameResolved;
+
+        public SentenceCoder(EventCoder coder, AnnotatedDocument doc, int index, DependencyView tree, DocumentMentions mentions,
+            TweetSpeaker? author, bool explain, List<CodedEvent> events, HashSet<string> seen)
+        {
+            _coder = coder;
+            _doc = doc;
+            _index = index;
+            _s = tree.Sentence;
+            _tree = tree;
+            _mentions = mentions;
+            _author = author;
+            _explain = explain;
+            _events = events;
+            _seen = seen;
+            _verbMatches = new LexiconMatch?[_s.Count];
+            _matched = new bool[_s.Count];
+            _names = new ActorResolution?[_s.Count];
+            _nameResolved = new bool[_s.Count];
+        }
+
+        public void CodeAll()
+        {
+            for (int t = 0; t < _s.Count; t++)
             {
-                int governorObject = tree.Child(governor, "obj");
-                source = governorObject >= 0 ? governorObject : tree.Child(governor, "nsubj");
+                if (_s.Upos![t] == "VERB") CodeVerb(t);
+                else if (_s.Upos[t] == "NOUN") CodeNoun(t);
             }
         }
 
-        var context = BuildContext(sentence, tree, verb, source, obj, xcomp, ccomp, actors);
-        var match = _lexicon.Match(sentence.Lemmas![verb], context);
-        if (match?.Code is not { } code || code == "---") return;
-        // CAMEO codes negated events differently; the only negation we code is "did not comment" (011).
-        if (negated && code != "011") return;
+        // ---- verbs ----------------------------------------------------------------------------------------------
 
-        if (target < 0) target = PrepositionalTarget(match.Entry, tree, verb);
-        if (match.Entry.Reversed) (source, target) = (target, source);
-        if (source < 0 || target < 0) return;
-        if (_ontology.Lookup(code) is not { } type) return;
-
-        foreach (int sourceHead in tree.WithConjuncts(source))
+        private LexiconMatch? VerbMatch(int verb)
         {
-            var sourceActor = actors.Resolve(sentence, sourceHead);
-            if (sourceActor == null) continue;
-            foreach (int targetHead in tree.WithConjuncts(target))
+            if (_matched[verb]) return _verbMatches[verb];
+            _matched[verb] = true;
+            var (source, target, _) = VerbRoles(verb);
+            var context = BuildContext(verb, source, _tree.Child(verb, "obj") is var o and >= 0 ? o : _tree.Child(verb, "iobj"));
+            return _verbMatches[verb] = _coder._lexicon.Match(_s.Lemmas![verb], context);
+        }
+
+        private void CodeVerb(int verb)
+        {
+            var match = VerbMatch(verb);
+            var lemma = _tree.Lemma(verb);
+            bool negated = _tree.IsNegated(verb);
+            string? code = match?.Code;
+            // "did not comment", "has not responded": CAMEO's 011 Decline comment.
+            if (negated && lemma is "comment" or "respond" or "reply") code = "011";
+            if (code == null || match == null) return;
+            if (ComplementCodesInstead(verb, match)) return;
+            // "told the UN that his country would not negotiate": the reported content is the event, not the telling.
+            if (code == "010" && (_tree.Child(verb, "ccomp") >= 0 || _tree.Child(verb, "parataxis") >= 0)) return;
+
+            var notes = _explain ? new List<string>() : null;
+            var modality = Modality.Assess(_tree, verb, g => VerbMatch(g), notes);
+            if (modality.Suppressed) return;
+            // Negation suppresses the event, except "did not comment" (011) and "will not meet" (a refusal).
+            if (negated && code != "011" && modality.Embedding != Embedding.Refusal) return;
+            if (negated && modality.Embedding == Embedding.Refusal) negated = false;
+            var shifted = CodeShift.Apply(modality.Embedding, code);
+            if (shifted == null) { return; }
+            if (shifted != code) notes?.Add($"code {code} becomes {shifted}: {modality.Embedding.ToString().ToLowerInvariant()} ({modality.Reason})");
+
+            var (source, target, passive) = VerbRoles(verb);
+            if (target < 0) target = PrepositionalTarget(match.Entry, verb);
+            if (target < 0 && shifted.StartsWith("01", StringComparison.Ordinal)) target = TopicTarget(verb);
+            // "arrived in China for a state visit": a visit's place, a consultation's partner, when the pattern named
+            // neither ("met in Geneva" is a place, not a partner).
+            if (target < 0 && shifted.StartsWith("04", StringComparison.Ordinal))
+                target = shifted.StartsWith("042", StringComparison.Ordinal) ? ActorPrepositionalChild(verb, "in", "to") : ActorPrepositionalChild(verb, "with");
+            // "denied that it attacked Saudi Arabia": the denied action's target is the denial's.
+            if (target < 0 && shifted == "016") target = ComplementObject(verb);
+            // "demanded that the government resign": the one asked is the complement's subject.
+            if (target < 0 && shifted[..2] is "02" or "10" && _tree.Child(verb, "ccomp") is var content and >= 0) target = _tree.Child(content, "nsubj");
+            if (match.Entry.Reversed) (source, target) = (target, source);
+            // A subjectless tweet ("Met with families of ...") speaks for its author.
+            var sourceOverride = source < 0 && _author != null && _s.Heads![verb] == 0 ? _author.Actor : null;
+            if (source >= 0 && target < 0 && IsReciprocal(shifted))
             {
-                int targetWord = targetHead;
-                var targetActor = actors.Resolve(sentence, targetWord);
-                // "criticized Pompeo's remarks": the owner of a non-actor target is the target.
-                if (targetActor == null && tree.Child(targetHead, "nmod:poss") is var owner and >= 0)
+                notes?.Insert(0, $"predicate '{_tree.Word(verb)}' ({lemma}, {_tree.Relation(verb)}), reciprocal");
+                notes?.Add($"pattern {match.Provenance}");
+                EmitReciprocal(verb, shifted, match, source, notes);
+                return;
+            }
+            if ((source < 0 && sourceOverride == null) || target < 0) return;
+            notes?.Insert(0, $"predicate '{_tree.Word(verb)}' ({lemma}, {_tree.Relation(verb)}){(passive ? ", passive" : "")}");
+            notes?.Add($"pattern {match.Provenance}");
+            var paired = match.Entry.PairedCode != null && modality.Embedding == Embedding.Asserted ? match.Entry.PairedCode : null;
+            Emit(verb, shifted, paired, match, source, sourceOverride, target, negated, notes);
+        }
+
+        /// <summary>
+        /// "refused to meet", "plans to visit": the complement codes the event (shifted to 12x/03x/13x) and the
+        /// governor codes nothing itself, unless the governor's own pattern names the complement ("decline to comment").
+        /// </summary>
+        private bool ComplementCodesInstead(int verb, LexiconMatch match)
+        {
+            if (VerbClasses.EmbeddingOf(_tree.Lemma(verb), "xcomp") is not (Embedding.Intent or Embedding.Refusal or Embedding.Threat) ) return false;
+            if (Modality.NamesComplement(match)) return false;
+            int complement = _tree.Child(verb, "xcomp");
+            if (complement < 0) return false;
+            return VerbMatch(complement)?.Code is { } inner && CodeShift.Apply(VerbClasses.EmbeddingOf(_tree.Lemma(verb), "xcomp"), inner) != null;
+        }
+
+        /// <summary>Subject (or inherited subject) and object of a verb; a passive's by-agent and subject.</summary>
+        private (int Source, int Target, bool Passive) VerbRoles(int verb)
+        {
+            int subject = _tree.Child(verb, "nsubj");
+            int passiveSubject = _tree.Child(verb, "nsubj:pass");
+            // A passive auxiliary makes the subject a patient even when the parser labels it plain nsubj.
+            if (passiveSubject < 0 && subject >= 0 && _tree.Child(verb, "aux:pass") >= 0) (passiveSubject, subject) = (subject, -1);
+            bool passive = passiveSubject >= 0;
+            int obj = _tree.Child(verb, "obj");
+            if (obj < 0) obj = _tree.Child(verb, "iobj");
+            if (passive) return (_tree.OblWithCase(verb, "by"), passiveSubject, true);
+            // A past participle modifying a noun is passive: "Kazakhs detained by China" (the noun is the patient).
+            if (_tree.Relation(verb) == "acl" && subject < 0 && _s.Xpos?[verb] == "VBN")
+                return (_tree.OblWithCase(verb, "by"), _tree.Head(verb), true);
+            if (subject < 0) subject = InheritedSubject(verb, depth: 0);
+            return (subject, obj, false);
+        }
+
+        /// <summary>
+        /// The subject a verb without its own takes from its governor: an open complement's controller ("urged
+        /// Kazakhstan to join": Kazakhstan; "refused to meet": the refuser), a conjoined verb's first conjunct's
+        /// subject ("denied X and criticized Y"), a participial clause's governor's subject, and an active participle's noun.
+        /// </summary>
+        private int InheritedSubject(int verb, int depth)
+        {
+            int governor = _tree.Head(verb);
+            if (governor < 0 || depth > 4) return -1;
+            switch (_tree.Relation(verb))
+            {
+                case "xcomp":
+                    int governorObject = _tree.Child(governor, "obj");
+                    if (governorObject >= 0) return governorObject;
+                    int governorPassive = _tree.Child(governor, "nsubj:pass");
+                    return governorPassive >= 0 ? governorPassive : SubjectOf(governor, depth + 1);
+                case "conj":
+                    return _s.Upos![governor] == "VERB" ? SubjectOf(governor, depth + 1) : -1;
+                case "advcl":
+                    var marker = _tree.Marker(verb);
+                    return marker is null or "after" or "before" or "while" or "when" or "by" or "since" or "upon" or "in"
+                        ? SubjectOf(governor, depth + 1) : -1;
+                case "acl":
+                    return _s.Xpos?[verb] == "VBG" ? governor : -1;
+                default:
+                    return -1;
+            }
+        }
+
+        private int SubjectOf(int verb, int depth)
+        {
+            int subject = _tree.Child(verb, "nsubj");
+            return subject >= 0 ? subject : InheritedSubject(verb, depth);
+        }
+
+        private VerbContext BuildContext(int verb, int subject, int obj)
+        {
+            var lemmas = _s.Lemmas!;
+            var particles = new List<string>();
+            var prepositions = new List<PrepositionalPhrase>();
+            var others = new List<string>();
+            foreach (int child in _tree.Children(verb))
+            {
+                var relation = _s.Relations![child];
+                if (relation == "compound:prt") particles.Add(Lower(lemmas[child]));
+                else if (relation == "obl" || relation.StartsWith("obl:", StringComparison.Ordinal))
                 {
-                    targetWord = owner;
-                    targetActor = actors.Resolve(sentence, owner);
+                    int marker = _tree.Child(child, "case");
+                    if (marker >= 0)
+                        prepositions.Add(new PrepositionalPhrase(Lower(lemmas[marker]), Lower(lemmas[child]), IsActor(child))
+                        {
+                            ObjectModifiers = _tree.Modifiers(child),
+                        });
                 }
-                if (targetActor == null || targetActor.Code == sourceActor.Code) continue;
-                var e = _setting.Apply(BuildEvent(doc, sentenceIndex, sentence, tree, verb, negated, match, sourceHead, sourceActor, targetWord, targetActor),
-                    doc, sentenceIndex, verb, sourceHead, targetWord);
-                Add(e.WithEventType(type), events, seen);
-                // A paired code ("visit" 042:043) also codes the target's side with the roles swapped.
-                if (match.Entry.PairedCode is { } paired && _ontology.Lookup(paired) is { } pairedType)
-                    Add((e with
-                    {
-                        Source = e.Target, Target = e.Source, SourceName = e.TargetName, TargetName = e.SourceName,
-                        SourceText = e.TargetText, TargetText = e.SourceText,
-                    }).WithEventType(pairedType), events, seen);
+                else if (relation is "advmod" or "aux" or "compound") others.Add(Lower(lemmas[child]));
+                // "accused X of torturing protesters": a gerund clause after a preposition fills that preposition's slot.
+                else if (relation == "advcl" && _tree.Marker(child) is "of" or "for" or "about" or "over" or "against" && _s.Upos![child] == "VERB")
+                    prepositions.Add(new PrepositionalPhrase(_tree.Marker(child)!, Lower(lemmas[child])));
             }
-        }
-    }
-
-    private static void Add(CodedEvent e, List<CodedEvent> events, HashSet<string> seen)
-    {
-        e = EventIds.WithId(e);
-        if (seen.Add(e.EventId)) events.Add(e);
-    }
-
-    private static VerbContext BuildContext(Sentence sentence, DependencyView tree, int verb, int subject, int obj, int xcomp, int ccomp, DocumentActors actors)
-    {
-        var lemmas = sentence.Lemmas!;
-        var particles = new List<string>();
-        var prepositions = new List<PrepositionalPhrase>();
-        var others = new List<string>();
-        foreach (int child in tree.Children(verb))
-        {
-            var relation = sentence.Relations![child];
-            if (relation == "compound:prt") particles.Add(Lower(lemmas[child]));
-            else if (relation == "obl" || relation.StartsWith("obl:", StringComparison.Ordinal))
+            int xcomp = _tree.Child(verb, "xcomp");
+            // "called on Iran to release": parsers often attach the infinitive as an adverbial clause; it is the complement.
+            if (xcomp < 0) xcomp = InfinitivalClause(verb);
+            int ccomp = _tree.Child(verb, "ccomp");
+            return new VerbContext
             {
-                int marker = tree.Child(child, "case");
-                if (marker >= 0)
-                    prepositions.Add(new PrepositionalPhrase(Lower(lemmas[marker]), Lower(lemmas[child]), actors.Resolve(sentence, child) != null)
-                    {
-                        ObjectModifiers = tree.Modifiers(child),
-                    });
-            }
-            else if (relation is "advmod" or "aux" or "compound") others.Add(Lower(lemmas[child]));
+                Particles = particles,
+                Prepositions = prepositions,
+                Object = obj >= 0 ? Lower(lemmas[obj]) : null,
+                ObjectModifiers = obj >= 0 ? _tree.Modifiers(obj) : [],
+                ObjectIsActor = obj >= 0 && IsActor(obj),
+                Xcomp = xcomp >= 0 ? Lower(lemmas[xcomp]) : null,
+                Ccomp = ccomp >= 0 ? Lower(lemmas[ccomp]) : null,
+                Subject = subject >= 0 ? Lower(lemmas[subject]) : null,
+                SubjectIsActor = subject >= 0 && IsActor(subject),
+                OtherWords = others,
+            };
         }
-        return new VerbContext
-        {
-            Particles = particles,
-            Prepositions = prepositions,
-            Object = obj >= 0 ? Lower(lemmas[obj]) : null,
-            ObjectModifiers = obj >= 0 ? tree.Modifiers(obj) : [],
-            ObjectIsActor = obj >= 0 && actors.Resolve(sentence, obj) != null,
-            Xcomp = xcomp >= 0 ? Lower(lemmas[xcomp]) : null,
-            Ccomp = ccomp >= 0 ? Lower(lemmas[ccomp]) : null,
-            Subject = subject >= 0 ? Lower(lemmas[subject]) : null,
-            SubjectIsActor = subject >= 0 && actors.Resolve(sentence, subject) != null,
-            OtherWords = others,
-        };
-    }
 
-    // When the winning pattern names a preposition ("meet with X"), that prepositional object is the target.
-    private static int PrepositionalTarget(LexiconEntry entry, DependencyView tree, int verb)
-    {
-        foreach (var constraint in entry.Constraints)
-            if (constraint.Kind is ConstraintKind.Preposition or ConstraintKind.ParticleOrPreposition && constraint.Preposition != null)
-                foreach (var preposition in constraint.Preposition.Split('|'))
+        private int ActorPrepositionalChild(int verb, params string[] prepositions)
+        {
+            foreach (int c in _tree.Children(verb))
+                if (_tree.Relation(c).StartsWith("obl", StringComparison.Ordinal) && _tree.CaseOf(c) is { } p && Array.IndexOf(prepositions, p) >= 0 && IsActor(c))
+                    return c;
+            return -1;
+        }
+
+        private int InfinitivalClause(int verb)
+        {
+            foreach (int c in _tree.Children(verb))
+                if (_tree.Relation(c) == "advcl" && _tree.Marker(c) == "to" && _s.Upos![c] == "VERB") return c;
+            return -1;
+        }
+
+        private bool IsActor(int token) => Name(token) != null;
+
+        /// <summary>The actor a name heads, resolved once per token: patterns and roles ask for the same tokens repeatedly.</summary>
+        private ActorResolution? Name(int token)
+        {
+            if (_nameResolved[token]) return _names[token];
+            _nameResolved[token] = true;
+            return _names[token] = _mentions.ResolveName(_s, token);
+        }
+
+        // When the winning pattern names a preposition ("meet with X"), that prepositional object is the target.
+        private int PrepositionalTarget(LexiconEntry entry, int verb)
+        {
+            foreach (var constraint in entry.Constraints)
+                // A preposition whose object the pattern names as a word ("agree on a ceasefire") marks a theme, not a target.
+                if (constraint.Kind is ConstraintKind.Preposition or ConstraintKind.ParticleOrPreposition && constraint.Preposition != null
+                    && (constraint.Term == null || constraint.Term.Actor != ActorSlot.None))
+                    foreach (var preposition in constraint.Preposition.Split('|'))
+                    {
+                        int obl = _tree.OblWithCase(verb, preposition);
+                        if (obl >= 0) return obl;
+                    }
+            return -1;
+        }
+
+        /// <summary>A statement's topic stands in for its target: "declined to comment on China's policy".</summary>
+        private int TopicTarget(int verb)
+        {
+            int topic = _tree.PrepositionalChild(verb, "on", "about", "regarding");
+            if (topic >= 0) return topic;
+            int complement = _tree.Child(verb, "xcomp");
+            return complement >= 0 ? _tree.PrepositionalChild(complement, "on", "about", "regarding") : -1;
+        }
+
+        private int ComplementObject(int verb)
+        {
+            int complement = _tree.Child(verb, "ccomp");
+            if (complement < 0) complement = _tree.Child(verb, "xcomp");
+            return complement >= 0 ? _tree.Child(complement, "obj") : -1;
+        }
+
+        // ---- event nouns ----------------------------------------------------------------------------------------
+
+        /// <summary>
+        /// "talks between X and Y", "X's visit to Y", "US sanctions on Y", "an airstrike by X on Y", "X held talks with
+        /// Y": the noun is the predicate. Coded only when the noun is reported as real: the object of a light verb
+        /// ("held", "launched") or a reaction ("condemned the airstrike"), a subject, a prepositional phrase or a
+        /// headline-like root; never when asked for, planned or denied.
+        /// </summary>
+        private void CodeNoun(int noun)
+        {
+            var lemma = _tree.Lemma(noun);
+            if (_coder._lexicon.PatternsOf(lemma, EntryKind.Noun).Count == 0) return;
+            var context = new VerbContext { Prepositions = NounPrepositions(noun), ObjectModifiers = _tree.Modifiers(noun) };
+            var match = _coder._lexicon.MatchNoun(lemma, context);
+            if (match?.Code is not { } code) return;
+            foreach (var modifier in _tree.Modifiers(noun))
+                if (VerbClasses.IsUnrealModifier(modifier)) return;
+            foreach (int c in _tree.Children(noun))
+                if (_tree.Relation(c) == "det" && _tree.Lemma(c) is "no") return;
+
+            var notes = _explain ? new List<string> { $"event noun '{_tree.Word(noun)}' ({lemma}, {_tree.Relation(noun)})" } : null;
+            int source = _tree.Child(noun, "nmod:poss");
+            if (source >= 0 && _s.Upos![source] == "PRON" && !IsPersonalPronoun(source)) source = -1;
+            if (source < 0) source = _tree.PrepositionalChild(noun, "by");
+            int target = _tree.PrepositionalChild(noun, "to", "on", "against", "with", "into", "at", "toward", "towards");
+            int between = _tree.PrepositionalChild(noun, "between", "among");
+            if (between >= 0 && source < 0 && target < 0)
+            {
+                var members = _tree.WithConjuncts(between);
+                if (members.Count < 2) return;
+                source = members[0];
+                target = members[1];
+            }
+            if (source < 0 && target >= 0) source = ActorModifier(noun);
+
+            ActorResolution? sourceOverride = null;
+            var embedding = Embedding.Asserted;
+            string relation = _tree.Relation(noun);
+            int governor = _tree.Head(noun);
+            if (relation is "obj" or "nsubj" or "nsubj:pass" && governor >= 0 && _s.Upos![governor] == "VERB")
+            {
+                var governorLemma = _tree.Lemma(governor);
+                bool light = relation == "obj" && VerbClasses.IsLightVerb(governorLemma);
+                if (relation == "obj" && !light && !VerbClasses.IsReactionVerb(governorLemma)) return;
+                if (relation == "obj" && !light) { /* a reaction asserts the event it reacts to */ }
+                else
                 {
-                    int obl = tree.OblWithCase(verb, preposition);
-                    if (obl >= 0) return obl;
+                    if (_tree.IsNegated(governor)) return;
+                    var modality = Modality.Assess(_tree, governor, g => VerbMatch(g), notes);
+                    if (modality.Suppressed) return;
+                    embedding = modality.Embedding;
                 }
-        return -1;
-    }
+                if (light)
+                {
+                    notes?.Add($"light verb '{_tree.Word(governor)}'");
+                    if (source < 0) source = VerbRoles(governor).Source;
+                    if (target < 0) target = _tree.PrepositionalChild(governor, "with", "on", "against", "to", "at", "into");
+                }
+            }
+            else if (relation is not ("root" or "obl" or "nmod" or "obl:tmod" or "conj" or "appos" or "nmod:poss") && !relation.StartsWith("obl", StringComparison.Ordinal))
+                return;
+            if (relation == "root" && source < 0 && _author != null) sourceOverride = _author.Actor;
+            var shifted = CodeShift.Apply(embedding, code);
+            if (shifted == null) return;
+            if (source >= 0 && target < 0 && IsReciprocal(shifted))
+            {
+                notes?.Add($"pattern {match.Provenance}, reciprocal");
+                EmitReciprocal(noun, shifted, match, source, notes);
+                return;
+            }
+            if ((source < 0 && sourceOverride == null) || target < 0) return;
+            if (shifted != code) notes?.Add($"code {code} becomes {shifted}: {embedding.ToString().ToLowerInvariant()}");
+            notes?.Add($"pattern {match.Provenance}");
+            Emit(noun, shifted, null, match, source, sourceOverride, target, negated: false, notes);
+        }
 
-    private static CodedEvent BuildEvent(AnnotatedDocument doc, int sentenceIndex, Sentence sentence, DependencyView tree, int verb, bool negated,
-        LexiconMatch match, int sourceHead, ActorResolution source, int targetHead, ActorResolution target)
-    {
-        var text = doc.Text;
-        var tokens = sentence.Tokens;
-        return new CodedEvent
+        private IReadOnlyList<PrepositionalPhrase> NounPrepositions(int noun)
         {
-            DocId = doc.Document.Id,
-            SentenceIndex = sentenceIndex,
-            Date = doc.Document.Date == DateOnly.MinValue ? null : doc.Document.Date.ToString("yyyy-MM-dd"),
-            Source = source.Code,
-            Target = target.Code,
-            SourceName = Slice(text, tokens, source.Start, source.End),
-            TargetName = Slice(text, tokens, target.Start, target.End),
-            SourceText = tree.PhraseText(text, sourceHead),
-            TargetText = tree.PhraseText(text, targetHead),
-            VerbText = tokens[verb].Text,
-            Sentence = sentence.TextOf(text),
-            // The evidence span is the whole sentence (document character offsets).
-            CharStart = sentence.Start,
-            CharEnd = sentence.End,
-            Negated = negated,
-            Confidence = Confidence(match.Entry, source, target),
-            Rule = $"{match.Provenance}; source {source.Rule}; target {target.Rule}",
-        };
+            var list = new List<PrepositionalPhrase>();
+            foreach (int c in _tree.Children(noun))
+            {
+                if (!_tree.Relation(c).StartsWith("nmod", StringComparison.Ordinal) || _tree.Relation(c) == "nmod:poss") continue;
+                if (_tree.CaseOf(c) is { } preposition) list.Add(new PrepositionalPhrase(preposition, _tree.Lemma(c), IsActor(c)));
+            }
+            return list;
+        }
+
+        /// <summary>"US sanctions on Iran", "an Israeli airstrike on Gaza": an actor-naming modifier is the source.</summary>
+        private int ActorModifier(int noun)
+        {
+            foreach (int c in _tree.Children(noun))
+                if (_tree.Relation(c) is "compound" or "amod" && _s.Upos![c] is "PROPN" or "ADJ" && IsActor(c)) return c;
+            return -1;
+        }
+
+        private bool IsPersonalPronoun(int token) => _tree.Lemma(token) is "he" or "she" or "we" or "i" or "they" or "it";
+
+        // ---- actors and events ----------------------------------------------------------------------------------
+
+        private void Emit(int predicate, string code, string? pairedCode, LexiconMatch match, int source, ActorResolution? sourceOverride, int target,
+            bool negated, List<string>? notes)
+        {
+            if (_coder._ontology.Lookup(code) is not { } type) return;
+            var sourceHeads = source >= 0 ? _tree.WithConjuncts(source) : [-1];
+            foreach (int sourceHead in sourceHeads)
+            {
+                var (sourceActors, sourceHow) = sourceHead >= 0 ? ResolveRole(sourceHead) : ([sourceOverride!], _author!.Describe());
+                foreach (var sourceActor in sourceActors)
+                    foreach (int targetHead in _tree.WithConjuncts(target))
+                    {
+                        var (targetActors, targetHow, targetWord) = ResolveTarget(targetHead, IsMaterialConflict(code));
+                        foreach (var targetActor in targetActors)
+                        {
+                            if (targetActor.Code == sourceActor.Code) continue;
+                            List<string>? explain = null;
+                            if (notes != null)
+                            {
+                                explain = [.. notes];
+                                explain.Add($"source '{(sourceHead >= 0 ? _tree.Word(sourceHead) : _author!.Text)}' -> {sourceActor.Code} ({sourceHow}; {sourceActor.Rule}: {sourceActor.Explanation})");
+                                explain.Add($"target '{_tree.Word(targetWord)}' -> {targetActor.Code} ({targetHow}; {targetActor.Rule}: {targetActor.Explanation})");
+                                explain.Add("path: " + (sourceHead >= 0 ? _tree.PathText(sourceHead, targetWord) : "(author) " + _tree.PathText(predicate, targetWord)));
+                            }
+                            var e = _coder._setting.Apply(BuildEvent(predicate, negated, match, sourceHead, sourceActor, targetWord, targetActor, sourceHow, explain),
+                                _doc, _index, predicate, sourceHead, targetWord);
+                            Add(e.WithEventType(type));
+                            // A paired code ("visit" 042:043) also codes the target's side with the roles swapped.
+                            if (pairedCode != null && _coder._ontology.Lookup(pairedCode) is { } pairedType)
+                                Add((e with
+                                {
+                                    Source = e.Target, Target = e.Source, SourceName = e.TargetName, TargetName = e.SourceName,
+                                    SourceText = e.TargetText, TargetText = e.SourceText,
+                                }).WithEventType(pairedType));
+                        }
+                    }
+            }
+        }
+
+        /// <summary>
+        /// Cooperation and fighting need no object when the subject names both sides ("Japan and Korea signed a
+        /// deal", "Indonesian and Malaysian officials held talks", "the two armies clashed"): each side to each other.
+        /// </summary>
+        /// <summary>Roots 18-20: assault, fight, mass violence.</summary>
+        private static bool IsMaterialConflict(string code) => code[..2] is "18" or "19" or "20";
+
+        private static bool IsReciprocal(string code) => code[..2] is "03" or "04" or "05" or "06" or "19";
+
+        private void EmitReciprocal(int predicate, string code, LexiconMatch match, int source, List<string>? notes)
+        {
+            if (_coder._ontology.Lookup(code) is not { } type) return;
+            var sides = new List<(int Head, ActorResolution Actor)>();
+            foreach (int head in _tree.WithConjuncts(source))
+                foreach (var actor in ResolveRole(head).Actors)
+                    if (!sides.Exists(x => x.Actor.Code == actor.Code)) sides.Add((head, actor));
+            if (sides.Count < 2) return;
+            foreach (var (sourceHead, sourceActor) in sides)
+                foreach (var (targetHead, targetActor) in sides)
+                {
+                    if (sourceActor.Code == targetActor.Code) continue;
+                    List<string>? explain = notes == null ? null :
+                        [.. notes, $"sides: {sourceActor.Code} '{_tree.Word(sourceHead)}' and {targetActor.Code} '{_tree.Word(targetHead)}' ({sourceActor.Rule}; {targetActor.Rule})",
+                            "path: " + _tree.PathText(sourceHead, predicate)];
+                    var e = BuildEvent(predicate, negated: false, match, sourceHead, sourceActor, targetHead, targetActor, "subject", explain);
+                    Add(_coder._setting.Apply(e, _doc, _index, predicate, sourceHead, targetHead).WithEventType(type));
+                }
+        }
+
+        private void Add(CodedEvent e)
+        {
+            e = EventIds.WithId(e);
+            if (_seen.Add(e.EventId)) _events.Add(e);
+        }
+
+        /// <summary>
+        /// The actors a role head stands for: a pronoun's referent, a relative pronoun's noun, the name itself, and
+        /// one actor per conjoined country modifier ("US and British activists").
+        /// </summary>
+        private (List<ActorResolution> Actors, string How) ResolveRole(int head)
+        {
+            var (actor, how) = ResolveMention(head);
+            if (actor == null) return ([], how);
+            var actors = new List<ActorResolution> { actor };
+            AddConjoinedModifierActors(head, actor, actors);
+            return (actors, how);
+        }
+
+        private (List<ActorResolution> Actors, string How, int Word) ResolveTarget(int head, bool material)
+        {
+            var (actors, how) = ResolveRole(head);
+            if (actors.Count > 0) return (actors, how, head);
+            // "bombed a building in Gaza City", "shelled a hospital in Kharkiv": force used on a place hits its country.
+            if (material && _tree.PrepositionalChild(head, "in", "near", "across") is var place and >= 0 && ResolveRole(place) is { Actors.Count: > 0 } byPlace)
+                return (byPlace.Actors, "place of '" + _tree.Word(head) + "'; " + byPlace.How, place);
+            // "criticized Pompeo's remarks", "denied Washington's allegations": the owner of a non-actor target is the target;
+            // "rejected the U.S. accusations": so is an actor-naming modifier.
+            int owner = _tree.Child(head, "nmod:poss");
+            if (owner >= 0 && ResolveRole(owner) is { Actors.Count: > 0 } byOwner) return (byOwner.Actors, "owner of '" + _tree.Word(head) + "'; " + byOwner.How, owner);
+            int modifier = ActorModifier(head);
+            if (modifier >= 0 && ResolveRole(modifier) is { Actors.Count: > 0 } byModifier) return (byModifier.Actors, "modifier of '" + _tree.Word(head) + "'; " + byModifier.How, modifier);
+            // "the sanctions imposed by Britain": the agent of a participle modifying the target.
+            foreach (int c in _tree.Children(head))
+                if (_tree.Relation(c) == "acl" && _tree.OblWithCase(c, "by") is var agent and >= 0 && ResolveRole(agent) is { Actors.Count: > 0 } byAgent)
+                    return (byAgent.Actors, "agent of '" + _tree.Word(c) + "'; " + byAgent.How, agent);
+            // "the allegations by Japan", "a statement from Beijing": the author of a non-actor topic.
+            int author = _tree.PrepositionalChild(head, "by", "from");
+            if (author >= 0 && ResolveRole(author) is { Actors.Count: > 0 } byAuthor) return (byAuthor.Actors, "author of '" + _tree.Word(head) + "'; " + byAuthor.How, author);
+            return ([], how, head);
+        }
+
+        private (ActorResolution? Actor, string How) ResolveMention(int head)
+        {
+            string relation = _tree.Relation(head);
+            string how = relation;
+            if (_s.Upos![head] == "PRON")
+            {
+                var word = _tree.Word(head).ToLowerInvariant();
+                switch (word)
+                {
+                    case "i" or "me" or "my" or "we" or "us" or "our":
+                        return Speaker(head) is { } speaker ? (speaker.Actor, speaker.How) : (null, "first person without a speaker");
+                    case "who" or "which" or "that" or "whom" or "whose":
+                        int clause = _tree.Head(head);
+                        if (clause >= 0 && _tree.Relation(clause) == "acl:relcl" && _tree.Head(clause) is var noun and >= 0)
+                            return (Name(noun), $"relative pronoun for '{_tree.Word(noun)}'");
+                        return (null, "relative pronoun");
+                    case "he" or "him" or "his" or "she" or "her":
+                        if (ReportingSubject(head) is { } reporter && reporter != head) return ResolveMention(reporter) is { Actor: not null } r ? (r.Actor, "reported speaker; " + r.How) : (null, "pronoun");
+                        return (_mentions.PronounAntecedent(_index, head), "pronoun");
+                    case "it" or "its" or "they" or "them" or "their":
+                        if (ReportingSubject(head) is { } subject && subject != head && _s.Upos[subject] != "PRON")
+                            return (Name(subject), "reported speaker");
+                        return (null, "pronoun without a reporting antecedent");
+                    default:
+                        return (null, "pronoun");
+                }
+            }
+            return (Name(head), how);
+        }
+
+        /// <summary>The subject of the reporting verb whose clausal complement contains <paramref name="token"/> as its subject.</summary>
+        private int? ReportingSubject(int token)
+        {
+            if (!_tree.IsSubjectRelation(token)) return null;
+            int clause = _tree.Head(token);
+            if (clause < 0 || _tree.Relation(clause) != "ccomp") return null;
+            int reporter = _tree.Head(clause);
+            if (reporter < 0 || !VerbClasses.IsReporting(_tree.Lemma(reporter))) return null;
+            int subject = _tree.Child(reporter, "nsubj");
+            return subject >= 0 ? subject : null;
+        }
+
+        /// <summary>Who speaks a first-person word: the subject of the reporting verb of its quote, else the tweet's author.</summary>
+        private (ActorResolution Actor, string How)? Speaker(int token)
+        {
+            for (int node = token, depth = 0; node >= 0 && depth < 12; node = _tree.Head(node), depth++)
+            {
+                int governor = _tree.Head(node);
+                if (governor < 0) break;
+                if (_tree.Relation(node) is "ccomp" or "parataxis" && VerbClasses.IsReporting(_tree.Lemma(governor)))
+                {
+                    int subject = _tree.Child(governor, "nsubj");
+                    if (subject >= 0 && subject != token && ResolveMention(subject) is { Actor: { } actor } found)
+                        return (actor, $"quote speaker '{_tree.Word(subject)}' of '{_tree.Word(governor)}'; {found.How}");
+                    return null;
+                }
+            }
+            if (_author != null) return (_author.Actor, _author.Describe());
+            return null;
+        }
+
+        /// <summary>"US and British activists": the conjoined country modifier gives its own actor with the same agent.</summary>
+        private void AddConjoinedModifierActors(int head, ActorResolution actor, List<ActorResolution> actors)
+        {
+            if (actor.Code.Length < 3 || actor.Rule != ActorResolution.AgentCountryRule) return;
+            foreach (int modifier in _tree.Children(head))
+            {
+                if (_tree.Relation(modifier) is not ("amod" or "compound")) continue;
+                foreach (int conjunct in _tree.Children(modifier))
+                {
+                    if (_tree.Relation(conjunct) != "conj") continue;
+                    var country = CountryOf(conjunct);
+                    if (country == null || actor.Code.StartsWith(country, StringComparison.Ordinal)) continue;
+                    var own = CountryOf(modifier);
+                    if (own == null || !actor.Code.StartsWith(own, StringComparison.Ordinal)) continue;
+                    actors.Add(actor with { Code = country + actor.Code[own.Length..], Rule = actor.Rule + ":conjunct", Explanation = $"conjoined modifier '{_tree.Word(conjunct)}' ({country}) with the agent of {actor.Explanation}" });
+                }
+            }
+        }
+
+        private string? CountryOf(int token)
+        {
+            if (_s.Demonyms?[token] is { Length: 3 } d && char.IsUpper(d[0])) return d;
+            var countries = _coder._resolver.Countries;
+            var text = _tree.Word(token);
+            return (countries.ByName(text) ?? countries.ByDemonym(text))?.Iso3;
+        }
+
+        private CodedEvent BuildEvent(int predicate, bool negated, LexiconMatch match, int sourceHead, ActorResolution source, int targetHead,
+            ActorResolution target, string sourceHow, List<string>? explain)
+        {
+            var text = _doc.Text;
+            var tokens = _s.Tokens;
+            // Names come from the resolution's own tokens, which for a pronoun or speaker may lie in another sentence.
+            string DisplayName(ActorResolution a, int head) =>
+                a.Rule.StartsWith(DocumentMentions.PronounRule, StringComparison.Ordinal) || head < 0 || a.End > tokens.Length || a.Start >= a.End
+                    ? (head >= 0 ? _tree.Word(head) : _author?.Text ?? "")
+                    : Slice(text, tokens, a.Start, a.End);
+            var speaker = sourceHead < 0 || sourceHow.Contains("speaker", StringComparison.Ordinal) || sourceHow.Contains("tweet author", StringComparison.Ordinal)
+                ? "; speaker " + sourceHow : "";
+            return new CodedEvent
+            {
+                DocId = _doc.Document.Id,
+                SentenceIndex = _index,
+                Date = _doc.Document.Date == DateOnly.MinValue ? null : _doc.Document.Date.ToString("yyyy-MM-dd"),
+                Source = source.Code,
+                Target = target.Code,
+                SourceName = sourceHead >= 0 && _s.Upos![sourceHead] != "PRON" ? DisplayName(source, sourceHead) : sourceHead >= 0 ? _tree.Word(sourceHead) : _author?.Text,
+                TargetName = _s.Upos![targetHead] != "PRON" ? DisplayName(target, targetHead) : _tree.Word(targetHead),
+                // A tweet's author is named on its attribution line, not in the sentence: no source text.
+                SourceText = sourceHead >= 0 ? _tree.PhraseText(text, sourceHead) : null,
+                TargetText = _tree.PhraseText(text, targetHead),
+                VerbText = tokens[predicate].Text,
+                Sentence = _s.TextOf(text),
+                // The evidence span is the whole sentence (document character offsets).
+                CharStart = _s.Start,
+                CharEnd = _s.End,
+                Negated = negated,
+                Confidence = Confidence(match.Entry, source, target),
+                Rule = $"{match.Provenance}; source {source.Rule}; target {target.Rule}{speaker}",
+                Explain = explain,
+            };
+        }
     }
 
     /// <summary>
@@ -233,11 +711,4 @@ public sealed class EventCoder
         end > start ? text[tokens[start].Start..tokens[end - 1].End] : "";
 
     private static string Lower(string s) => s.ToLowerInvariant();
-
-    /// <summary>The dictionaries and tables first, then the people this document introduced.</summary>
-    private sealed class DocumentActors(ActorResolver resolver, DocumentActorMemory memory, DateOnly date)
-    {
-        public ActorResolution? Resolve(Sentence sentence, int head) =>
-            resolver.Resolve(sentence, head, date) ?? memory.Resolve(sentence, head);
-    }
 }

@@ -1,0 +1,138 @@
+using Dyad.Knowledge.Learning;
+using Dyad.Knowledge.Resolution;
+using Dyad.Text;
+
+namespace Dyad.Coding.Coder;
+
+/// <summary>
+/// Resolves the actor a token refers to within one document: the dictionaries and tables, the people the document
+/// introduced with a role (<see cref="DocumentActorMemory"/>), surnames of people it named in full ("Mike Pompeo" ...
+/// "Pompeo"), and third-person pronouns ("he", "she") to the person last named as a subject. Agents without a country
+/// ("the government", "police") resolve to nothing: the country is what the event is about (precision first).
+/// </summary>
+internal sealed class DocumentMentions
+{
+    public const string SurnameRule = "document:surname";
+    public const string PronounRule = "coref:pronoun";
+
+    private readonly ActorResolver _resolver;
+    private readonly DocumentActorMemory _memory;
+    private readonly DateOnly _date;
+    private readonly AnnotatedDocument _doc;
+    private readonly Dictionary<string, ActorResolution> _surnames = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _ambiguousSurnames = new(StringComparer.Ordinal);
+    // People named as subjects, in document order: the antecedents of "he" and "she".
+    private readonly List<(int Sentence, int Token, ActorResolution Actor)> _personSubjects = [];
+
+    public DocumentMentions(ActorResolver resolver, AnnotatedDocument doc)
+    {
+        _resolver = resolver;
+        _doc = doc;
+        _date = doc.Document.Date;
+        _memory = DocumentActorMemory.Learn(doc, resolver);
+        LearnPeople();
+    }
+
+    /// <summary>The people the document introduced with a role ("Kazakh Foreign Minister Mukhtar Tleuberdi").</summary>
+    public IReadOnlyList<LearnedActor> People => _memory.People;
+
+    /// <summary>The actor of the noun phrase headed by <paramref name="head"/>, or null (no pronouns).</summary>
+    public ActorResolution? ResolveName(Sentence sentence, int head)
+    {
+        var found = _resolver.Resolve(sentence, head, _date) ?? _memory.Resolve(sentence, head);
+        if (found != null && IsAgentOnly(found)) found = null;
+        return found ?? ByTitle(sentence, head) ?? BySurname(sentence, head);
+    }
+
+    /// <summary>An agent with no country or actor ("police", "the country's civilian leader"): whose, the text does not say.</summary>
+    private static bool IsAgentOnly(ActorResolution actor) =>
+        actor.Rule == ActorResolution.AgentRule || actor.Rule.EndsWith(":" + ActorResolution.AgentRule, StringComparison.Ordinal);
+
+    /// <summary>"Kazakh President Kassym-Jomart Tokayev": the parser hangs the title off the name as nmod:desc; the title resolves.</summary>
+    private ActorResolution? ByTitle(Sentence sentence, int head)
+    {
+        foreach (int c in Children(sentence, head))
+        {
+            if (sentence.Relations![c] != "nmod:desc") continue;
+            var title = _resolver.Resolve(sentence, c, _date);
+            if (title != null && !IsAgentOnly(title)) return title;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The person a third-person singular pronoun at (<paramref name="sentenceIndex"/>, <paramref name="token"/>)
+    /// refers to: the person most recently named as a subject in this or the two previous sentences.
+    /// </summary>
+    public ActorResolution? PronounAntecedent(int sentenceIndex, int token)
+    {
+        for (int i = _personSubjects.Count - 1; i >= 0; i--)
+        {
+            var (s, t, actor) = _personSubjects[i];
+            if (s > sentenceIndex || (s == sentenceIndex && t >= token)) continue;
+            if (s < sentenceIndex - 2) return null;
+            return actor with { Rule = PronounRule + ":" + actor.Rule, Explanation = "pronoun refers to the person last named as a subject: " + actor.Explanation };
+        }
+        return null;
+    }
+
+    private ActorResolution? BySurname(Sentence sentence, int head)
+    {
+        if (sentence.Upos?[head] != "PROPN") return null;
+        // The name's own tokens: the head with its flat parts ("Secretary Pompeo" has Pompeo as flat).
+        if (Lookup(sentence.Tokens[head].Text) is { } direct) return direct;
+        foreach (int c in Children(sentence, head))
+            if (sentence.Relations![c].StartsWith("flat", StringComparison.Ordinal) && Lookup(sentence.Tokens[c].Text) is { } viaFlat) return viaFlat;
+        return null;
+
+        ActorResolution? Lookup(string word) =>
+            !_ambiguousSurnames.Contains(word) && _surnames.TryGetValue(word, out var a)
+                ? a with { Start = head, End = head + 1, Rule = SurnameRule, Explanation = $"'{word}' is the surname of a person this document named in full: {a.Explanation}" }
+                : null;
+    }
+
+    private static IEnumerable<int> Children(Sentence sentence, int head)
+    {
+        for (int i = 0; i < sentence.Count; i++)
+            if (sentence.Heads![i] - 1 == head) yield return i;
+    }
+
+    /// <summary>Surnames of people named in full, and the people named as subjects, in one pass over the document.</summary>
+    private void LearnPeople()
+    {
+        for (int s = 0; s < _doc.Sentences.Count; s++)
+        {
+            var sentence = _doc.Sentences[s];
+            if (sentence.Entities == null || sentence.Heads == null || sentence.Relations == null) continue;
+            foreach (var entity in sentence.Entities)
+            {
+                if (entity.Type != RoleLearner.PersonType) continue;
+                int head = SpanHead(sentence, entity.Start, entity.End);
+                // The whole phrase the name heads or modifies: "Secretary of State Mike Pompeo" resolves at "Secretary".
+                int phraseHead = head;
+                while (sentence.Relations[phraseHead] is "flat" or "nmod" or "appos" or "compound" && sentence.Heads[phraseHead] > 0
+                       && sentence.Upos?[sentence.Heads[phraseHead] - 1] is "PROPN" or "NOUN")
+                    phraseHead = sentence.Heads[phraseHead] - 1;
+                var actor = ResolveName(sentence, head) ?? ResolveName(sentence, phraseHead);
+                if (actor == null) continue;
+                if (entity.End - entity.Start >= 2)
+                {
+                    var surname = sentence.Tokens[entity.End - 1].Text;
+                    if (_surnames.TryGetValue(surname, out var known) && known.Code != actor.Code) _ambiguousSurnames.Add(surname);
+                    else _surnames[surname] = actor;
+                }
+                if (sentence.Relations[phraseHead] is "nsubj" or "nsubj:pass") _personSubjects.Add((s, phraseHead, actor));
+            }
+        }
+    }
+
+    private static int SpanHead(Sentence sentence, int start, int end)
+    {
+        for (int i = start; i < end; i++)
+        {
+            int h = sentence.Heads![i] - 1;
+            if (h < start || h >= end) return i;
+        }
+        return start;
+    }
+}

@@ -1,0 +1,201 @@
+using Dyad.Coding.Coder;
+
+namespace Dyad.Coding.Tests;
+
+/// <summary>
+/// The constructions of issue 6 "Coding", each as short sentences run through the real pipeline (shipped tokenizer,
+/// tagger, parser, NER, actor dictionaries and lexicon) with the codings an analyst would expect.
+/// </summary>
+public sealed class EventCoderConstructionTests(CodingPipelineFixture models) : IClassFixture<CodingPipelineFixture>
+{
+    private (string? Source, string Code, string? Target)[] Triples(string text) =>
+        models.Code(text).Select(e => (e.Source, e.Code, e.Target)).Order().ToArray();
+
+    // ---- roles ----------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void Conjoined_sources_give_one_event_each() =>
+        Triples("Russia and China criticized Japan.").ShouldBe([("CHN", "111", "JPN"), ("RUS", "111", "JPN")]);
+
+    [Fact]
+    public void A_conjoined_verb_shares_the_first_verbs_subject() =>
+        Triples("Iran denied the accusations and criticized Israel.").ShouldBe([("IRN", "111", "ISR")]);
+
+    [Fact]
+    public void An_unknown_name_resolves_through_its_apposition()
+    {
+        var e = models.Code("Ivan Petrov, the Russian foreign minister, criticized Germany.").ShouldHaveSingleItem();
+        (e.Source, e.Code, e.Target).ShouldBe(("RUSGOV", "111", "DEU"));
+        e.Rule!.ShouldContain("apposition");
+    }
+
+    [Fact]
+    public void A_relative_pronoun_stands_for_the_noun_its_clause_modifies()
+    {
+        var events = models.Code("Japan, which accused China of espionage, expelled two Chinese diplomats.");
+        var accusation = events.Single(e => e.VerbText == "accused");
+        (accusation.Source, accusation.Code, accusation.Target).ShouldBe(("JPN", "1125", "CHN"));
+        events.Single(e => e.VerbText == "expelled").Source.ShouldBe("JPN");
+    }
+
+    [Fact]
+    public void A_preposition_after_the_target_does_not_change_it() =>
+        Triples("Turkey slammed the US for interference in Syria.").ShouldBe([("TUR", "111", "USA")]);
+
+    [Fact]
+    public void Conjoined_country_modifiers_of_one_group_give_one_source_each() =>
+        Triples("US and British activists criticized Russia.").ShouldBe([("GBROPP", "111", "RUS"), ("USAOPP", "111", "RUS")]);
+
+    [Fact]
+    public void A_pronoun_subject_refers_to_the_person_last_named_as_a_subject()
+    {
+        var e = models.Code("Putin met Xi Jinping in Moscow. He praised China.").Single(e => e.VerbText == "praised");
+        (e.Source, e.Code, e.Target).ShouldBe(("RUSGOV", "051", "CHN"));
+        e.Rule!.ShouldContain("coref:pronoun");
+    }
+
+    [Fact]
+    public void A_surname_resolves_to_the_person_the_document_named_in_full()
+    {
+        var e = models.Code("Japanese Prime Minister Shinzo Abe met Chinese President Xi Jinping in Beijing. Abe praised China for its cooperation.")
+            .Single(e => e.VerbText == "praised");
+        (e.Source, e.Target).ShouldBe(("JPNELI", "CHN"));
+    }
+
+    // ---- event nouns ----------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void Talks_between_two_actors_are_a_consultation() =>
+        Triples("Talks between Russia and Ukraine resumed in Istanbul on Tuesday.").ShouldBe([("RUS", "040", "UKR")]);
+
+    [Fact]
+    public void A_possessor_visiting_a_place_is_a_visit() =>
+        Triples("Erdogan's visit to Germany drew protests.").ShouldBe([("TURGOV", "042", "DEU")]);
+
+    [Fact]
+    public void Sanctions_imposed_on_a_country_take_the_light_verbs_subject_as_source() =>
+        Triples("The United States imposed new sanctions on Iran.").ShouldBe([("USA", "163", "IRN")]);
+
+    [Fact]
+    public void An_airstrike_by_one_actor_on_another_is_an_aerial_attack() =>
+        Triples("Seven civilians were killed in an airstrike by Israel on Gaza.").ShouldBe([("ISR", "195", "PSEGZA")]);
+
+    [Fact]
+    public void Holding_talks_with_someone_is_a_consultation()
+    {
+        var e = models.Code("Russia held talks with China on Monday.").ShouldHaveSingleItem();
+        (e.Source, e.Code, e.Target, e.VerbText).ShouldBe(("RUS", "040", "CHN", "talks"));
+    }
+
+    [Fact]
+    public void A_reaction_to_an_event_noun_codes_both_the_reaction_and_the_event() =>
+        Triples("The UN condemned the Israeli airstrike on Gaza.").ShouldBe([("IGOUNO", "111", "ISR"), ("ISR", "195", "PSEGZA")]);
+
+    [Fact]
+    public void Event_nouns_that_are_only_asked_for_or_possible_are_not_coded()
+    {
+        Triples("Kenya called for sanctions on South Sudan.").ShouldBeEmpty();
+        Triples("Russia might impose sanctions on Ukraine.").ShouldBeEmpty();
+    }
+
+    // ---- reporting verbs and quotes -------------------------------------------------------------------------------
+
+    [Fact]
+    public void Reported_speech_codes_the_reported_event_with_its_own_subject() =>
+        Triples("Germany said Russia had attacked Ukraine.").ShouldBe([("RUS", "190", "UKR")]);
+
+    [Fact]
+    public void A_denial_codes_016_and_not_the_denied_action() =>
+        Triples("Iran denied that it attacked Saudi Arabia.").ShouldBe([("IRN", "016", "SAU")]);
+
+    [Fact]
+    public void An_accusation_codes_the_charge_and_not_the_alleged_act()
+    {
+        Triples("Japan accused China of espionage.").ShouldBe([("JPN", "1125", "CHN")]);
+        // The gerund after "of" is the charge: attacking is aggression (1123); the attack itself is not coded.
+        Triples("Israel accused Iran of attacking its ships.").ShouldBe([("ISR", "1123", "IRN")]);
+    }
+
+    [Fact]
+    public void Calling_on_someone_is_an_appeal_and_the_requested_action_is_not_coded() =>
+        Triples("France called on Iran to release the prisoners.").Select(t => t.Code[..2]).ShouldBe(["02"]);
+
+    [Fact]
+    public void A_first_person_quote_speaks_for_the_speaker_of_its_reporting_verb()
+    {
+        var e = models.Code("Turkish Foreign Minister Mevlut Cavusoglu said: \"We have asked Russia to stop the attacks on Idlib.\"").ShouldHaveSingleItem();
+        (e.Source, e.Target, e.Code[..2]).ShouldBe(("TURGOV", "RUS", "02"));
+        e.Rule!.ShouldContain("speaker");
+    }
+
+    [Fact]
+    public void A_tweet_speaks_for_its_author_and_its_attribution_line_codes_nothing()
+    {
+        var doc = models.Annotate("Russian President Vladimir Putin visited Berlin on Sunday.\n\n" +
+                                  "We call on Ukraine to withdraw its troops. — Vladimir Putin (@PutinRF) February 2, 2020");
+        doc.Sentences.ShouldContain(s => s.Tweet != null);
+        var events = models.Coder.Code(doc);
+        var appeal = events.Single(e => e.VerbText == "call");
+        (appeal.Source, appeal.Target, appeal.Root).ShouldBe(("RUSGOV", "UKR", "02"));
+        appeal.Rule!.ShouldContain("tweet author");
+        appeal.Rule!.ShouldContain("@PutinRF");
+        events.ShouldAllBe(e => !e.Sentence.Contains("@PutinRF"));
+    }
+
+    // ---- negation, modality, intent -------------------------------------------------------------------------------
+
+    [Fact]
+    public void Declining_or_not_commenting_is_011()
+    {
+        Triples("India declined to comment on the Pakistani statement.").ShouldBe([("IND", "011", "PAK")]);
+        var e = models.Code("China did not comment on the Japanese statement.").ShouldHaveSingleItem();
+        (e.Source, e.Code, e.Target, e.Negated).ShouldBe(("CHN", "011", "JPN", true));
+    }
+
+    [Fact]
+    public void Refusing_shifts_the_action_to_its_rejection_code()
+    {
+        Triples("Iran refused to release the British tanker.").ShouldBe([("IRN", "1243", "GBRBUS")]);
+        Triples("Turkey refused to meet Greece.").ShouldBe([("TUR", "125", "GRC")]);
+        Triples("Putin said he would not meet Erdogan.").ShouldBe([("RUSGOV", "125", "TURGOV")]);
+    }
+
+    [Fact]
+    public void Threatening_shifts_the_action_to_its_threat_code() =>
+        Triples("North Korea threatened to attack South Korea.").ShouldBe([("PRK", "1384", "KOR")]);
+
+    [Fact]
+    public void Future_and_intent_shift_cooperation_to_the_intent_codes()
+    {
+        Triples("Putin will visit Japan next week.").ShouldBe([("RUSGOV", "036", "JPN")]);
+        Triples("Russia plans to meet Ukraine in Minsk.").ShouldBe([("RUS", "036", "UKR")]);
+        Triples("Israel agreed to release Palestinian prisoners.").ShouldBe([("ISR", "0353", "PSE")]);
+    }
+
+    [Fact]
+    public void Modals_questions_and_conditions_suppress_the_event()
+    {
+        Triples("Russia may attack Ukraine.").ShouldBeEmpty();
+        Triples("Will China attack Taiwan?").ShouldBeEmpty();
+        Triples("If Iran attacks Israel, the United States will respond.").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void An_urged_action_is_not_itself_an_event()
+    {
+        var events = models.Code("The United States urged Kazakhstan to join the United States in pressing China.");
+        events.Select(e => e.VerbText).ShouldBe(["urged"]);
+    }
+
+    // ---- explain --------------------------------------------------------------------------------------------------
+
+    [Fact]
+    public void Explain_gives_the_dependency_path_and_the_decisions()
+    {
+        var doc = models.Annotate("Russia plans to meet Ukraine in Minsk.");
+        models.Coder.Code(doc).ShouldAllBe(e => e.Explain == null);
+        var e = models.Coder.Code(doc, explain: true).ShouldHaveSingleItem();
+        e.Explain!.ShouldContain("path: Russia <nsubj plans >xcomp meet >obj Ukraine");
+        e.Explain!.ShouldContain(line => line.StartsWith("code 040 becomes 036: intent"));
+    }
+}
