@@ -1,3 +1,7 @@
+using Dyad.Knowledge.Learning;
+using Dyad.Store.Ingest;
+using Dyad.Store.Query;
+
 namespace Dyad.Store;
 
 /// <summary>
@@ -11,4 +15,33 @@ public interface IEventStore : IDisposable
 
     /// <summary>Every mention in store order (by event, then document and sentence), streamed.</summary>
     IEnumerable<StoredMention> ReadMentions();
+
+    /// <summary>Whether a document with this id or this content hash is stored already (ingest skips it).</summary>
+    DocumentPresence Find(string documentId, string contentHash);
+
+    /// <summary>Records the start of an ingest run; returns its id.</summary>
+    long BeginRun(string inputs, string? dyadVersion);
+
+    /// <summary>
+    /// Stores a batch of coded documents atomically: all of its new documents with their sentences, mentions and
+    /// learned actors, the events the mentions create or join, or nothing. Documents already stored are skipped.
+    /// </summary>
+    IngestBatchResult Ingest(long runId, IReadOnlyList<IngestDocument> batch);
+
+    /// <summary>Marks a run finished and records how many input records its reader skipped.</summary>
+    void FinishRun(long runId, long recordsSkipped);
+
+    /// <summary>The page of events matching every filter, by event date then id.</summary>
+    IEnumerable<StoredEvent> Query(EventQuery query);
+
+    /// <summary>Matching events grouped by period: counts per quad class, Goldstein sum and mean.</summary>
+    IReadOnlyList<PeriodStats> Stats(EventQuery filter, StatsPeriod by);
+
+    /// <summary>The actors, directed dyads or codes with the most matching events.</summary>
+    IReadOnlyList<TopEntry> Top(TopKind kind, EventQuery filter, int limit);
+
+    StoreCounts Counts();
+
+    /// <summary>People whose roles the ingested news stated, with every stating sentence.</summary>
+    IReadOnlyList<LearnedActor> ReadLearnedActors();
 }

@@ -1,0 +1,201 @@
+using System.Data.Common;
+using System.Globalization;
+using DuckDB.NET.Data;
+using Dyad.Knowledge.Learning;
+using Dyad.Store.Dedup;
+using Dyad.Store.Ingest;
+using Dyad.Store.Query;
+
+namespace Dyad.Store.DuckDb;
+
+/// <summary>
+/// The embedded event store: one DuckDB file (docs/store.md). One process writes it at a time (DuckDB locks the
+/// file); every ingest batch is one transaction, so a killed process leaves only whole documents behind.
+/// </summary>
+public sealed class DuckDbEventStore : IEventStore
+{
+    private readonly DuckDBConnection _connection;
+    private readonly BatchWriter _writer;
+
+    private DuckDbEventStore(DuckDBConnection connection, string path, DuplicateRule rule)
+    {
+        _connection = connection;
+        Path = path;
+        _writer = new BatchWriter(connection, rule);
+    }
+
+    public string Path { get; }
+
+    /// <summary>Opens (creating when missing) the store at <paramref name="path"/> and brings its schema up to date.</summary>
+    /// <exception cref="IOException">The file is not a DuckDB database, or another process holds it.</exception>
+    public static DuckDbEventStore Open(string path, DuplicateRule? rule = null)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (System.IO.Path.GetDirectoryName(full) is { } dir && !Directory.Exists(dir))
+            throw new DirectoryNotFoundException($"{path}: the store's folder does not exist.");
+        var connection = new DuckDBConnection("Data Source=" + full);
+        try
+        {
+            connection.Open();
+            StoreSchema.Migrate(connection, path);
+        }
+        catch (DuckDBException e)
+        {
+            connection.Dispose();
+            throw new IOException($"{path}: cannot open the store: {e.Message}", e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+        return new DuckDbEventStore(connection, path, rule ?? DuplicateRule.Default);
+    }
+
+    public int SchemaVersion => StoreSchema.CurrentVersion(_connection);
+
+    public DocumentPresence Find(string documentId, string contentHash) => _writer.Find(null, documentId, contentHash);
+
+    public long BeginRun(string inputs, string? dyadVersion) => _writer.BeginRun(inputs, dyadVersion);
+
+    public IngestBatchResult Ingest(long runId, IReadOnlyList<IngestDocument> batch) => _writer.Write(runId, batch);
+
+    public void FinishRun(long runId, long recordsSkipped) => _writer.FinishRun(runId, recordsSkipped);
+
+    public IEnumerable<StoredEvent> ReadEvents() => Query(EventQuery.All);
+
+    public IEnumerable<StoredEvent> Query(EventQuery query)
+    {
+        using var command = _connection.CreateCommand();
+        var where = EventFilterSql.Where(query, command.Parameters);
+        command.CommandText = $"""
+            SELECT e.id, e.num_mentions, e.num_sources, e.num_articles, e.first_seen, e.last_seen, e.source_url, {CodedEventColumns.SelectList("e")}
+            FROM events e {where}
+            ORDER BY {(ReferenceEquals(query, EventQuery.All) ? "e.id" : "e.event_date, e.id")}
+            LIMIT {query.Limit} OFFSET {query.Offset}
+            """;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            yield return new StoredEvent(
+                reader.GetInt64(0), CodedEventColumns.Read(reader, 7), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3),
+                reader.GetFieldValue<DateOnly>(4), reader.GetFieldValue<DateOnly>(5), reader.IsDBNull(6) ? null : reader.GetString(6));
+    }
+
+    public IEnumerable<StoredMention> ReadMentions() => ReadMentions(null);
+
+    /// <summary>The mentions of one event, or of every event when <paramref name="eventId"/> is null.</summary>
+    public IEnumerable<StoredMention> ReadMentions(long? eventId)
+    {
+        using var command = _connection.CreateCommand();
+        string where = "";
+        if (eventId is { } id)
+        {
+            command.Parameters.Add(new DuckDBParameter(id));
+            where = "WHERE m.event_key = $1";
+        }
+        command.CommandText = $"""
+            SELECT m.event_key, d.date, d.source, d.url, d.length, {CodedEventColumns.SelectList("m")}
+            FROM mentions m JOIN documents d ON d.doc_key = m.doc_key {where}
+            ORDER BY m.event_key, m.doc_key, m.sentence_index, m.char_start
+            """;
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            yield return new StoredMention(
+                reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt32(4), CodedEventColumns.Read(reader, 5));
+    }
+
+    public IReadOnlyList<PeriodStats> Stats(EventQuery filter, StatsPeriod by)
+    {
+        using var command = _connection.CreateCommand();
+        var where = EventFilterSql.Where(filter, command.Parameters);
+        var period = by switch
+        {
+            StatsPeriod.Day => "e.event_date",
+            StatsPeriod.Week => "date_trunc('week', e.event_date)",
+            _ => "date_trunc('month', e.event_date)",
+        };
+        command.CommandText = $"""
+            SELECT CAST({period} AS DATE) AS period, count(*),
+                   count(*) FILTER (WHERE e.quad = 1), count(*) FILTER (WHERE e.quad = 2),
+                   count(*) FILTER (WHERE e.quad = 3), count(*) FILTER (WHERE e.quad = 4),
+                   sum(e.goldstein), avg(e.goldstein), sum(e.num_mentions)
+            FROM events e {where}
+            GROUP BY period ORDER BY period
+            """;
+        var rows = new List<PeriodStats>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+            rows.Add(new PeriodStats(reader.GetFieldValue<DateOnly>(0), Long(reader, 1), Long(reader, 2), Long(reader, 3),
+                Long(reader, 4), Long(reader, 5), reader.GetDouble(6), reader.GetDouble(7), Long(reader, 8)));
+        return rows;
+    }
+
+    public IReadOnlyList<TopEntry> Top(TopKind kind, EventQuery filter, int limit)
+    {
+        using var command = _connection.CreateCommand();
+        var where = EventFilterSql.Where(filter, command.Parameters);
+        var keyed = kind switch
+        {
+            TopKind.Actors => $"SELECT e.source AS k, e.num_mentions AS n FROM events e {where} UNION ALL SELECT e.target, e.num_mentions FROM events e {where}",
+            TopKind.Dyads => $"SELECT e.source || ' ' || e.target AS k, e.num_mentions AS n FROM events e {where}",
+            _ => $"SELECT e.code AS k, e.num_mentions AS n FROM events e {where}",
+        };
+        command.CommandText = $"SELECT k, count(*) AS events, sum(n) FROM ({keyed}) WHERE k IS NOT NULL GROUP BY k ORDER BY events DESC, k LIMIT {limit}";
+        var rows = new List<TopEntry>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) rows.Add(new TopEntry(reader.GetString(0), Long(reader, 1), Long(reader, 2)));
+        return rows;
+    }
+
+    public StoreCounts Counts()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences), (SELECT count(*) FROM events),
+                   (SELECT count(*) FROM mentions), (SELECT count(*) FROM learned_actors), (SELECT count(*) FROM ingest_runs)
+            """;
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return new StoreCounts(Long(reader, 0), Long(reader, 1), Long(reader, 2), Long(reader, 3), Long(reader, 4), Long(reader, 5));
+    }
+
+    /// <summary>
+    /// Every person the news stated a role for, one record per name and code with all its evidence, in name order.
+    /// </summary>
+    public IReadOnlyList<LearnedActor> ReadLearnedActors()
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = """
+            SELECT l.name, l.code, l.title, l.title_head, l.rule, l.explanation, d.id, l.sentence_index, l.date, l.evidence
+            FROM learned_actors l JOIN documents d ON d.doc_key = l.doc_key
+            ORDER BY lower(l.name), l.code, l.date, d.id, l.sentence_index
+            """;
+        var actors = new List<LearnedActor>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var date = reader.GetFieldValue<DateOnly>(8);
+            var evidence = new LearnedEvidence(reader.GetString(6), reader.GetInt32(7), date, reader.GetString(9));
+            var actor = new LearnedActor(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetString(4), reader.GetString(5), date, date, [evidence]);
+            if (actors.Count > 0 && actors[^1].SameRole(actor)) actors[^1] = actors[^1].Merge(actor);
+            else actors.Add(actor);
+        }
+        return actors;
+    }
+
+    /// <summary>Runs one SQL statement (bench and tests: settings, ad-hoc checks).</summary>
+    internal object? Scalar(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    internal DuckDBConnection Connection => _connection;
+
+    private static long Long(DbDataReader reader, int i) => reader.IsDBNull(i) ? 0 : Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
+
+    public void Dispose() => _connection.Dispose();
+}

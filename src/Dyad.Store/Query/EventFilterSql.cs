@@ -1,0 +1,44 @@
+using DuckDB.NET.Data;
+
+namespace Dyad.Store.Query;
+
+/// <summary>Turns an <see cref="EventQuery"/>'s filters into a parameterised WHERE clause over the events table "e".</summary>
+internal static class EventFilterSql
+{
+    public static string Where(EventQuery q, DuckDBParameterCollection parameters)
+    {
+        var clauses = new List<string>();
+        string Param(object value)
+        {
+            parameters.Add(new DuckDBParameter(value));
+            return "$" + parameters.Count;
+        }
+        if (q.Actor is { } actor)
+        {
+            var p = Param(actor);
+            clauses.Add($"(starts_with(e.source, {p}) OR starts_with(e.target, {p}))");
+        }
+        if (q.Source is { } source) clauses.Add($"starts_with(e.source, {Param(source)})");
+        if (q.Target is { } target) clauses.Add($"starts_with(e.target, {Param(target)})");
+        if (q.Dyad is var (a, b))
+        {
+            var pa = Param(a);
+            var pb = Param(b);
+            clauses.Add($"((starts_with(e.source, {pa}) AND starts_with(e.target, {pb})) OR (starts_with(e.source, {pb}) AND starts_with(e.target, {pa})))");
+        }
+        if (q.Code is { } code) clauses.Add($"e.code = {Param(code)}");
+        if (q.Root is { } root) clauses.Add($"e.root = {Param(root)}");
+        if (q.Quad is { } quad) clauses.Add($"e.quad = {Param(quad)}");
+        if (q.From is { } from) clauses.Add($"e.event_date >= {Param(from)}");
+        if (q.To is { } to) clauses.Add($"e.event_date <= {Param(to)}");
+        if (q.Words.Count > 0)
+        {
+            var words = q.Words.Select(w => $"m.sentence ILIKE {Param("%" + EscapeLike(w) + "%")} ESCAPE '\\'");
+            clauses.Add($"e.id IN (SELECT m.event_key FROM mentions m WHERE {string.Join(" AND ", words)})");
+        }
+        return clauses.Count == 0 ? "" : "WHERE " + string.Join(" AND ", clauses);
+    }
+
+    private static string EscapeLike(string word) =>
+        word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}
