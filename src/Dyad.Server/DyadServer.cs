@@ -31,7 +31,7 @@ public sealed record ServerOptions(string Host = "127.0.0.1", int Port = 8321)
 /// </summary>
 public static class DyadServer
 {
-    public static WebApplication Build(ServerOptions options, IDashboardData data, WriteToken token, IDocumentIngest? ingest)
+    public static WebApplication Build(ServerOptions options, DashboardData data, WriteToken token, IDocumentCoder? coder)
     {
         var webRoot = options.WebRoot ?? Path.Combine(AppContext.BaseDirectory, "wwwroot");
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -64,7 +64,7 @@ public static class DyadServer
         app.UseExceptionHandler(errors => errors.Run(WriteError));
         app.MapOpenApi("/openapi.json");
         ReadEndpoints.Map(app);
-        WriteEndpoints.Map(app, token, ingest);
+        WriteEndpoints.Map(app, token, data, coder);
         app.MapFallback("/api/{**rest}", () => Results.NotFound(new ErrorBody("no such API endpoint; see /openapi.json")));
         if (Directory.Exists(webRoot))
         {

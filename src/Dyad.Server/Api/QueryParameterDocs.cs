@@ -16,7 +16,7 @@ internal sealed record QueryParameterDocs(string[] Names)
         ["source"] = "Source actor code prefix.",
         ["target"] = "Target actor code prefix.",
         ["dyad"] = "Two actor code prefixes separated by a comma (USA,CHN); events between them in either direction.",
-        ["code"] = "CAMEO event code prefix of 2 to 4 digits (11 matches 111).",
+        ["code"] = "CAMEO event code of 2 to 4 digits (exact).",
         ["root"] = "CAMEO root code, two digits.",
         ["quad"] = "Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.",
         ["from"] = "First event date, yyyy-MM-dd.",

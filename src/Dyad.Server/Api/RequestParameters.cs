@@ -1,5 +1,5 @@
 using System.Globalization;
-using Dyad.Server.Queries;
+using Dyad.Store.Query;
 using Microsoft.AspNetCore.Http;
 
 namespace Dyad.Server.Api;
@@ -53,13 +53,13 @@ internal sealed class RequestParameters
         return date;
     }
 
-    public SeriesBucket Bucket(string name)
+    public StatsPeriod Bucket(string name)
     {
         return Text(name)?.ToLowerInvariant() switch
         {
-            null or "month" => SeriesBucket.Month,
-            "week" => SeriesBucket.Week,
-            "day" => SeriesBucket.Day,
+            null or "month" => StatsPeriod.Month,
+            "week" => StatsPeriod.Week,
+            "day" => StatsPeriod.Day,
             var other => throw new BadRequestException($"'{name}' must be day, week or month, not '{other}'"),
         };
     }
@@ -97,7 +97,7 @@ internal sealed class RequestParameters
             Quad = Text("quad") is null ? null : Int("quad", 0, 1, 4),
             From = Date("from"),
             To = Date("to"),
-            Text = text,
+            Words = text is null ? [] : text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };
         if (query.From > query.To)
             throw new BadRequestException($"'from' ({query.From:yyyy-MM-dd}) is after 'to' ({query.To:yyyy-MM-dd})");

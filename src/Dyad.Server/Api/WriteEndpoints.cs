@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Dyad.Server.Ingest;
+using Dyad.Server.Queries;
 using Dyad.Text;
 using Dyad.Text.Readers;
 using Microsoft.AspNetCore.Builder;
@@ -20,7 +21,7 @@ internal static class WriteEndpoints
     public const long MaxUploadBytes = 32L * 1024 * 1024;
     public const int MaxFiles = 50;
 
-    public static void Map(IEndpointRouteBuilder app, WriteToken token, IDocumentIngest? ingest)
+    public static void Map(IEndpointRouteBuilder app, WriteToken token, DashboardData data, IDocumentCoder? coder)
     {
         var writes = app.MapGroup("/api/ingest").WithTags("write")
             .AddEndpointFilter(token.Require)
@@ -31,7 +32,7 @@ internal static class WriteEndpoints
         writes.MapPost("/article", async (ArticleRequest article) =>
         {
             var document = ToDocument(article);
-            return await Run(gate, ingest, [document], []);
+            return await Run(gate, data, coder, [document], []);
         }).Produces<IngestReport>()
           .WithSummary("Codes and stores one article (text and publication date). Needs the write token.");
 
@@ -43,24 +44,41 @@ internal static class WriteEndpoints
             if (form.Files.Count > MaxFiles) throw new BadRequestException($"at most {MaxFiles} files per request");
             var date = ParseDate(form["date"].ToString(), required: false);
             var (documents, skipped) = await ReadUploads(form.Files, date);
-            return await Run(gate, ingest, documents, skipped);
+            return await Run(gate, data, coder, documents, skipped);
         }).DisableAntiforgery().Produces<IngestReport>()
           .WithSummary("Codes and stores uploaded files in any format dyad code reads; 'date' is the default date. Needs the write token.");
     }
 
-    private static async Task<IngestReport> Run(SemaphoreSlim gate, IDocumentIngest? ingest, IReadOnlyList<Document> documents, List<string> skipped)
+    private static async Task<IngestReport> Run(SemaphoreSlim gate, DashboardData data, IDocumentCoder? coder,
+        IReadOnlyList<Document> documents, List<string> skipped)
     {
-        if (ingest is null) throw new BadRequestException("this server was started without an ingest pipeline");
+        if (coder is null) throw new BadRequestException("this server was started without the coding pipeline");
         await gate.WaitAsync();
         try
         {
-            var report = documents.Count == 0 ? new IngestReport(0, 0, 0, [], []) : await Task.Run(() => ingest.Ingest(documents));
-            return skipped.Count == 0 ? report : report with { Skipped = [.. skipped, .. report.Skipped] };
+            return await Task.Run(() => Store(data, coder, documents, skipped));
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    /// <summary>Codes the documents (outside the store lock: coding is the slow part), then stores them as one batch.</summary>
+    private static IngestReport Store(DashboardData data, IDocumentCoder coder, IReadOnlyList<Document> documents, List<string> skipped)
+    {
+        var batch = documents.Select(coder.Code).ToList();
+        var ids = documents.Select(d => d.Id).ToList();
+        if (batch.Count == 0) return new IngestReport(0, 0, 0, 0, 0, ids, skipped);
+        var result = data.Write(store =>
+        {
+            long run = store.BeginRun($"dyad serve: {batch.Count} document(s)", typeof(DyadServer).Assembly.GetName().Version?.ToString());
+            var stored = store.Ingest(run, batch);
+            store.FinishRun(run, skipped.Count);
+            return stored;
+        });
+        return new IngestReport(documents.Count, result.DocumentsAdded, documents.Count - result.DocumentsAdded,
+            result.MentionsAdded, result.EventsAdded, ids, skipped);
     }
 
     internal static Document ToDocument(ArticleRequest article)
