@@ -11,6 +11,7 @@ internal static class CommandCatalog
         yield return NerCommand.Create();
         yield return ParseCommand.Create();
         yield return CodeCommand.Create();
+        yield return ServeCommand.Create();
         yield return EvalCommand.Create();
         yield return TrainCommand.Create();
         yield return DictCommand.Create();
