@@ -127,7 +127,11 @@ public sealed class ApiTests(ServerFixture server)
     public async Task Places_have_coordinates_and_counts()
     {
         var places = (await Get("/api/places")).AsArray();
-        places.Count.ShouldBeGreaterThan(0);
+        // As many places as distinct located events (the coder places few events yet, so this may be zero).
+        var located = (await Get("/api/events?limit=500"))["items"]!.AsArray()
+            .Where(e => e!["location"]?["lat"] is not null).Select(e => (e!["location"]!["lat"]!.GetValue<double>(), e["location"]!["lon"]!.GetValue<double>())).Distinct().Count();
+        places.Select(p => (p!["lat"]!.GetValue<double>(), p["lon"]!.GetValue<double>())).Distinct().Count().ShouldBe(located);
+        places.Sum(p => p!["events"]!.GetValue<long>()).ShouldBeGreaterThanOrEqualTo(located);
         foreach (var place in places)
         {
             place!["lat"]!.GetValue<double>().ShouldBeInRange(-90, 90);
