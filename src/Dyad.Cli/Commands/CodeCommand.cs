@@ -2,9 +2,6 @@ using System.CommandLine;
 using Dyad.Cli.Input;
 using Dyad.Cli.Output;
 using Dyad.Coding;
-using Dyad.Coding.Coder;
-using Dyad.Nlp;
-using Dyad.Text.Tokenization;
 
 namespace Dyad.Cli.Commands;
 
@@ -22,49 +19,26 @@ internal static class CodeCommand
         var inputs = new InputOptions();
         var format = new Option<string>("--format") { Description = "Output format.", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("jsonl");
-        var models = new Option<DirectoryInfo?>("--models") { Description = "Models directory for the tagger, lemmatizer and parser (default: the models/ folder next to dyad or in the repository)." };
-        var nerModel = new Option<string?>("--ner-model") { Description = $"NER model file (default models/{NerModelFile.DefaultName})." };
-        var actors = new Option<string?>("--actors") { Description = "User actor dictionary laid over the shipped one (docs/actors.md)." };
+        var coding = new CodingOptions();
         var outputPath = new Option<string?>("--output", "-o") { Description = "Write to this file instead of stdout.", HelpName = "file" };
 
         var command = new Command("code", "Code political events (CAMEO/PLOVER) from documents; writes CodedEvent JSONL.");
         inputs.AddTo(command);
         command.Options.Add(format);
-        command.Options.Add(models);
-        command.Options.Add(nerModel);
-        command.Options.Add(actors);
+        coding.AddTo(command);
         command.Options.Add(outputPath);
         command.SetAction(result =>
         {
             var error = result.InvocationConfiguration.Error;
-            NlpPipeline pipeline;
-            EventCoder coder;
-            try
-            {
-                pipeline = NlpPipeline.Load(result.GetValue(models)?.FullName);
-                coder = EventCoder.Load(result.GetValue(actors));
-            }
-            catch (Exception e) when (e is IOException or InvalidDataException or FormatException)
-            {
-                error.WriteLine("dyad: " + e.Message);
-                return 1;
-            }
-            var recognizer = NerModelFile.Load(result.GetValue(nerModel), error);
-            if (recognizer == null) return 1;
+            var pipeline = coding.Load(result, error);
+            if (pipeline is null) return 1;
 
             var settings = inputs.Bind(result, error, openStdin);
             if (settings is null) return 1;
             var path = result.GetValue(outputPath);
             using var output = ResultOutput.Open(path, result.InvocationConfiguration.Output);
             var writer = new CodedEventJsonlWriter(output.Writer);
-            var analyzer = new TextAnalyzer();
-            int status = InputBatch.Run(settings, error, document =>
-            {
-                var annotated = analyzer.Analyze(document);
-                pipeline.Process(annotated);
-                foreach (var sentence in annotated.Sentences) recognizer.Recognize(sentence);
-                writer.WriteAll(coder.Code(annotated));
-            }, resultsOnStdout: path is null);
+            int status = InputBatch.Run(settings, error, document => writer.WriteAll(pipeline.Code(document).Events), resultsOnStdout: path is null);
             output.Writer.Flush();
             return status;
         });

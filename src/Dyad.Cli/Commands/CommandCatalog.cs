@@ -11,6 +11,10 @@ internal static class CommandCatalog
         yield return NerCommand.Create();
         yield return ParseCommand.Create();
         yield return CodeCommand.Create();
+        yield return IngestCommand.Create();
+        yield return QueryCommand.Create();
+        yield return StatsCommand.Create();
+        yield return TopCommand.Create();
         yield return ServeCommand.Create();
         yield return EvalCommand.Create();
         yield return TrainCommand.Create();

@@ -16,9 +16,10 @@ internal static class InputBatch
     /// <summary>Reads every input; returns 0, or <see cref="SkippedExitCode"/> when anything was skipped.</summary>
     /// <param name="resultsOnStdout">True when the command writes its results to stdout: if that is the same
     /// terminal, a live progress line would be torn up by the results, so it is not shown.</param>
-    public static int Run(InputSettings settings, TextWriter error, Action<Document> handle, bool resultsOnStdout = true)
+    /// <param name="summary">Counts documents read and skipped, when the caller wants them afterwards.</param>
+    public static int Run(InputSettings settings, TextWriter error, Action<Document> handle, bool resultsOnStdout = true, InputSummary? summary = null)
     {
-        var summary = new InputSummary();
+        summary ??= new InputSummary();
         using var rejects = settings.RejectsPath is { } path ? new RejectsWriter(path) : null;
         var outcomes = new CorpusReader(settings.Reader).Read(settings.Inputs);
 

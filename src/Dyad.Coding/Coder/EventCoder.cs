@@ -25,6 +25,9 @@ public sealed class EventCoder
         _resolver = resolver;
     }
 
+    /// <summary>The resolver the coder resolves actors with (also what role learning needs).</summary>
+    public ActorResolver Resolver => _resolver;
+
     /// <summary>The embedded lexicon and ontology with the shipped actor dictionaries.</summary>
     public static EventCoder Load(string? userActorDictionary = null) =>
         new(VerbLexicon.Load(), EventOntology.Load(), ActorResolver.Load(userActorDictionary));

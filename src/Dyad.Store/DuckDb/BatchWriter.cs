@@ -96,7 +96,7 @@ internal sealed class BatchWriter
         foreach (var (doc, _) in accepted)
             foreach (var e in doc.Events)
             {
-                var key = DuplicateKey.Of(e);
+                var key = _rule.KeyOf(e);
                 var date = DuplicateRule.EventDate(e, doc.Document.Date);
                 var country = e.Location?.Country;
                 var match = matcher.Find(key, date, country);
@@ -136,24 +136,25 @@ internal sealed class BatchWriter
             foreach (var (doc, _) in accepted)
                 foreach (var e in doc.Events)
                 {
-                    var key = DuplicateKey.Of(e);
+                    var key = _rule.KeyOf(e);
                     var date = DuplicateRule.EventDate(e, doc.Document.Date);
                     probe.CreateRow().AppendValue(key.Source).AppendValue(key.Target).AppendValue(key.Root).AppendValue(key.Negated)
                         .AppendValue(date.AddDays(-_rule.WindowDays)).AppendValue(date.AddDays(_rule.WindowDays)).EndRow();
                     any = true;
                 }
         if (!any) return matcher;
-        using var command = Command(transaction, """
+        using var command = Command(transaction, $"""
             SELECT DISTINCT e.id, e.source, e.target, e.root, e.negated, e.event_date, e.country
             FROM events e JOIN dedup_probe p
-              ON coalesce(e.source, '') = p.source AND coalesce(e.target, '') = p.target AND e.root = p.root
+              ON {ActorSql("e.source")} = p.source AND {ActorSql("e.target")} = p.target AND e.root = p.root
              AND e.negated = p.negated AND e.event_date BETWEEN p.lo AND p.hi
             ORDER BY e.id
             """);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var key = new DuplicateKey(reader.IsDBNull(1) ? "" : reader.GetString(1), reader.IsDBNull(2) ? "" : reader.GetString(2), reader.GetString(3), reader.GetBoolean(4));
+            var key = new DuplicateKey(_rule.ActorKey(reader.IsDBNull(1) ? null : reader.GetString(1)),
+                _rule.ActorKey(reader.IsDBNull(2) ? null : reader.GetString(2)), reader.GetString(3), reader.GetBoolean(4));
             matcher.Add(new EventCandidate(reader.GetInt64(0), key, reader.GetFieldValue<DateOnly>(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
         }
         return matcher;
@@ -225,6 +226,10 @@ internal sealed class BatchWriter
             WHERE events.id = a.event_key
             """);
     }
+
+    /// <summary>The SQL for <see cref="DuplicateRule.ActorKey"/> of an actor column.</summary>
+    private string ActorSql(string column) =>
+        _rule.ActorPrefix > 0 ? $"left(coalesce({column}, ''), {_rule.ActorPrefix})" : $"coalesce({column}, '')";
 
     private long MaxPlusOne(string sql)
     {

@@ -119,7 +119,7 @@ public sealed class DuckDbEventStore : IEventStore
             SELECT CAST({period} AS DATE) AS period, count(*),
                    count(*) FILTER (WHERE e.quad = 1), count(*) FILTER (WHERE e.quad = 2),
                    count(*) FILTER (WHERE e.quad = 3), count(*) FILTER (WHERE e.quad = 4),
-                   sum(e.goldstein), avg(e.goldstein), sum(e.num_mentions)
+                   sum(e.goldstein), avg(e.goldstein), CAST(sum(e.num_mentions) AS BIGINT)
             FROM events e {where}
             GROUP BY period ORDER BY period
             """;
@@ -141,7 +141,7 @@ public sealed class DuckDbEventStore : IEventStore
             TopKind.Dyads => $"SELECT e.source || ' ' || e.target AS k, e.num_mentions AS n FROM events e {where}",
             _ => $"SELECT e.code AS k, e.num_mentions AS n FROM events e {where}",
         };
-        command.CommandText = $"SELECT k, count(*) AS events, sum(n) FROM ({keyed}) WHERE k IS NOT NULL GROUP BY k ORDER BY events DESC, k LIMIT {limit}";
+        command.CommandText = $"SELECT k, count(*) AS events, CAST(sum(n) AS BIGINT) FROM ({keyed}) WHERE k IS NOT NULL GROUP BY k ORDER BY events DESC, k LIMIT {limit}";
         var rows = new List<TopEntry>();
         using var reader = command.ExecuteReader();
         while (reader.Read()) rows.Add(new TopEntry(reader.GetString(0), Long(reader, 1), Long(reader, 2)));

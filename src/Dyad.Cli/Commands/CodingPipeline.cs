@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Dyad.Coding;
+using Dyad.Coding.Coder;
+using Dyad.Nlp;
+using Dyad.Nlp.Ner;
+using Dyad.Text;
+using Dyad.Text.Tokenization;
+
+namespace Dyad.Cli.Commands;
+
+/// <summary>
+/// The options that choose the models of the coding pipeline (shared by <c>dyad code</c> and <c>dyad ingest</c>),
+/// and loading them.
+/// </summary>
+internal sealed class CodingOptions
+{
+    public Option<DirectoryInfo?> Models { get; } = new("--models") { Description = "Models directory for the tagger, lemmatizer and parser (default: the models/ folder next to dyad or in the repository)." };
+    public Option<string?> NerModel { get; } = new("--ner-model") { Description = $"NER model file (default models/{NerModelFile.DefaultName})." };
+    public Option<string?> Actors { get; } = new("--actors") { Description = "User actor dictionary laid over the shipped one (docs/actors.md)." };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Models);
+        command.Options.Add(NerModel);
+        command.Options.Add(Actors);
+    }
+
+    /// <summary>The loaded pipeline, or null after writing why to <paramref name="error"/>.</summary>
+    public CodingPipeline? Load(ParseResult result, TextWriter error)
+    {
+        NlpPipeline pipeline;
+        EventCoder coder;
+        try
+        {
+            pipeline = NlpPipeline.Load(result.GetValue(Models)?.FullName);
+            coder = EventCoder.Load(result.GetValue(Actors));
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or FormatException)
+        {
+            error.WriteLine("dyad: " + e.Message);
+            return null;
+        }
+        var recognizer = NerModelFile.Load(result.GetValue(NerModel), error);
+        return recognizer is null ? null : new CodingPipeline(pipeline, recognizer, coder);
+    }
+}
+
+/// <summary>Tokenizer, NLP pipeline, NER and event coder run over one document.</summary>
+internal sealed class CodingPipeline(NlpPipeline pipeline, EntityRecognizer recognizer, EventCoder coder)
+{
+    private readonly TextAnalyzer _analyzer = new();
+
+    public EventCoder Coder => coder;
+
+    /// <summary>The annotated document and the events coded from it.</summary>
+    public (AnnotatedDocument Annotated, IReadOnlyList<CodedEvent> Events) Code(Document document)
+    {
+        var annotated = _analyzer.Analyze(document);
+        pipeline.Process(annotated);
+        foreach (var sentence in annotated.Sentences) recognizer.Recognize(sentence);
+        return (annotated, coder.Code(annotated));
+    }
+}

@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using Dyad.Cli.Commands;
+using Dyad.Store.DuckDb;
+using Xunit.Abstractions;
+
+namespace Dyad.Cli.Tests;
+
+public class IngestCommandTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Ingesting_the_same_inputs_twice_stores_them_once()
+    {
+        using var sandbox = new CliSandbox();
+        var store = sandbox.PathOf("events.duckdb");
+        var inputs = new[] { CliSandbox.Example("wires.jsonl") };
+        var first = CliSandbox.Run(new RootCommand { IngestCommand.Create() }, ["ingest", .. inputs, "--store", store, .. StoreCliKit.ModelArgs]);
+        first.ExitCode.ShouldBe(0, first.Error);
+        first.Error.ShouldContain("stored 3 new documents (0 already stored)");
+        string Snapshot()
+        {
+            using var s = DuckDbEventStore.Open(store);
+            var c = s.Counts();
+            return $"{c.Documents} {c.Sentences} {c.Events} {c.Mentions} {c.LearnedActors} | " +
+                string.Join("; ", s.ReadEvents().Select(e => $"{e.Id} {e.Event.EventId} {e.NumMentions}"));
+        }
+        var before = Snapshot();
+        var second = CliSandbox.Run(new RootCommand { IngestCommand.Create() }, ["ingest", .. inputs, "--store", store, .. StoreCliKit.ModelArgs]);
+        second.ExitCode.ShouldBe(0, second.Error);
+        second.Error.ShouldContain("stored 0 new documents (3 already stored), 0 mentions");
+        Snapshot().ShouldBe(before);
+    }
+
+    [Fact]
+    public void A_bad_record_is_reported_and_skipped_and_the_rest_is_stored()
+    {
+        using var sandbox = new CliSandbox();
+        var store = sandbox.PathOf("events.duckdb");
+        var input = sandbox.Write("mixed.jsonl", """
+            {"id": "ok-1", "date": "2024-05-14", "text": "Pakistan expelled Indian diplomats on Tuesday."}
+            {"id": "bad", "date": "2024-05-14", "text":
+            {"id": "ok-2", "date": "2024-05-14", "text": "Germany condemned Iran on Tuesday."}
+            """);
+        var result = CliSandbox.Run(new RootCommand { IngestCommand.Create() }, ["ingest", input, "--store", store, .. StoreCliKit.ModelArgs]);
+        result.ExitCode.ShouldBe(3, result.Error);
+        result.Error.ShouldContain("skipped");
+        result.Error.ShouldContain("mixed.jsonl");
+        using var s = DuckDbEventStore.Open(store);
+        s.Counts().Documents.ShouldBe(2);
+        s.Scalar("SELECT records_skipped FROM ingest_runs").ShouldBe(1L);
+    }
+
+    /// <summary>
+    /// Kills a real <c>dyad ingest</c> child process with SIGKILL after its first committed batch, re-runs it, and
+    /// checks the store then holds exactly what a single uninterrupted ingest of the same input stores.
+    /// </summary>
+    [Fact]
+    public void Kill_9_mid_ingest_then_resume_stores_exactly_what_a_clean_ingest_stores()
+    {
+        using var sandbox = new CliSandbox();
+        const int documents = 96;
+        var corpus = sandbox.Write("corpus.jsonl", StoreCliKit.Corpus(documents));
+        var killedStore = sandbox.PathOf("killed.duckdb");
+        var cleanStore = sandbox.PathOf("clean.duckdb");
+        string[] Args(string store) => ["ingest", corpus, "--store", store, "--batch-size", "8", "--verbose", .. StoreCliKit.ModelArgs];
+
+        // The uninterrupted reference runs alongside the one to be killed.
+        var cleanLog = new ConcurrentQueue<string>();
+        using var clean = StoreCliKit.Start(Args(cleanStore), cleanLog.Enqueue);
+        var committed = new ManualResetEventSlim();
+        var killedLog = new ConcurrentQueue<string>();
+        using (var victim = StoreCliKit.Start(Args(killedStore), line =>
+        {
+            killedLog.Enqueue(line);
+            if (line.StartsWith("dyad: committed", StringComparison.Ordinal)) committed.Set();
+        }))
+        {
+            committed.Wait(TimeSpan.FromSeconds(120)).ShouldBeTrue("no batch committed: " + string.Join('\n', killedLog));
+            victim.Kill(); // SIGKILL on Linux: no finally blocks, no flush, no checkpoint
+            victim.WaitForExit();
+            killedLog.ShouldNotContain(l => l.StartsWith("dyad: stored", StringComparison.Ordinal), "the ingest finished before it was killed");
+        }
+
+        long storedAtKill;
+        using (var partial = DuckDbEventStore.Open(killedStore))
+        {
+            storedAtKill = partial.Counts().Documents;
+            storedAtKill.ShouldBeGreaterThan(0);
+            storedAtKill.ShouldBeLessThan(documents);
+            // Whole batches only, and every stored document has its sentences.
+            (storedAtKill % 8).ShouldBe(0);
+            partial.Scalar("SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.doc_key = d.doc_key)").ShouldBe(0L);
+        }
+
+        var resumeLog = new ConcurrentQueue<string>();
+        using (var resume = StoreCliKit.Start(Args(killedStore), resumeLog.Enqueue))
+        {
+            resume.WaitForExit(180_000).ShouldBeTrue();
+            resume.ExitCode.ShouldBe(0, string.Join('\n', resumeLog));
+        }
+        resumeLog.ShouldContain(l => l.Contains($"stored {documents - storedAtKill} new documents ({storedAtKill} already stored)"), string.Join('\n', resumeLog));
+        clean.WaitForExit(180_000).ShouldBeTrue();
+        clean.ExitCode.ShouldBe(0, string.Join('\n', cleanLog));
+        output.WriteLine($"killed after {storedAtKill} of {documents} documents were committed");
+
+        using var resumed = DuckDbEventStore.Open(killedStore);
+        using var reference = DuckDbEventStore.Open(cleanStore);
+        var counts = resumed.Counts();
+        (counts with { Runs = 0 }).ShouldBe(reference.Counts() with { Runs = 0 });
+        counts.Documents.ShouldBe(documents);
+        counts.Mentions.ShouldBeGreaterThan(counts.Events); // the corpus repeats events: merges happened
+        resumed.ReadEvents().ToList().ShouldBe(reference.ReadEvents().ToList());
+        resumed.ReadMentions().ToList().ShouldBe(reference.ReadMentions().ToList());
+    }
+}
