@@ -91,7 +91,7 @@ internal static class GeneratedEvents
     {
         const string actors = "['USA','CHN','RUS','UKR','GBR','FRA','DEU','JPN','IND','PAK','IRN','ISR','PSE','SYR','TUR','SAU','EGY','NGA','KEN','ETH','SDN','ZAF','BRA','MEX','VEN','COL','CAN','AUS','KOR','PRK','AFG','IRQ','LBY','MLI','SOM','YEM','QAT','ARE','POL','BLR','USAGOV','CHNGOV','RUSMIL','UKRMIL','ISRMIL','IRNGOV','GBRGOV','FRAGOV','DEUGOV','INDGOV','PAKMIL','TURGOV','SAUGOV','EGYGOV','NGAMIL','KENGOV','ETHGOV','SDNMIL','UNO','EUR']";
         const string codes = "['010','020','036','042','043','046','051','057','061','071','111','112','120','130','138','141','163','173','190','193']";
-        const string places = "[['Washington','USA',38.9,-77.0],['Beijing','CHN',39.9,116.4],['Moscow','RUS',55.8,37.6],['Kyiv','UKR',50.5,30.5],['London','GBR',51.5,-0.1],['Paris','FRA',48.9,2.35],['Berlin','DEU',52.5,13.4],['Tokyo','JPN',35.7,139.7],['New Delhi','IND',28.6,77.2],['Islamabad','PAK',33.7,73.1],['Tehran','IRN',35.7,51.4],['Jerusalem','ISR',31.8,35.2],['Gaza','PSE',31.5,34.5],['Damascus','SYR',33.5,36.3],['Ankara','TUR',39.9,32.9],['Riyadh','SAU',24.7,46.7],['Cairo','EGY',30.0,31.2],['Abuja','NGA',9.1,7.5],['Nairobi','KEN',-1.3,36.8],['Addis Ababa','ETH',9.0,38.7]]";
+        const string places = "[{'n':'Washington','c':'USA','lat':38.9,'lon':-77.0},{'n':'Beijing','c':'CHN','lat':39.9,'lon':116.4},{'n':'Moscow','c':'RUS','lat':55.8,'lon':37.6},{'n':'Kyiv','c':'UKR','lat':50.5,'lon':30.5},{'n':'London','c':'GBR','lat':51.5,'lon':-0.1},{'n':'Paris','c':'FRA','lat':48.9,'lon':2.35},{'n':'Berlin','c':'DEU','lat':52.5,'lon':13.4},{'n':'Tokyo','c':'JPN','lat':35.7,'lon':139.7},{'n':'New Delhi','c':'IND','lat':28.6,'lon':77.2},{'n':'Islamabad','c':'PAK','lat':33.7,'lon':73.1},{'n':'Tehran','c':'IRN','lat':35.7,'lon':51.4},{'n':'Jerusalem','c':'ISR','lat':31.8,'lon':35.2},{'n':'Gaza','c':'PSE','lat':31.5,'lon':34.5},{'n':'Damascus','c':'SYR','lat':33.5,'lon':36.3},{'n':'Ankara','c':'TUR','lat':39.9,'lon':32.9},{'n':'Riyadh','c':'SAU','lat':24.7,'lon':46.7},{'n':'Cairo','c':'EGY','lat':30.0,'lon':31.2},{'n':'Abuja','c':'NGA','lat':9.1,'lon':7.5},{'n':'Nairobi','c':'KEN','lat':-1.3,'lon':36.8},{'n':'Addis Ababa','c':'ETH','lat':9.0,'lon':38.7}]";
         string sql = $"""
             BEGIN TRANSACTION;
             INSERT INTO ingest_runs (id, started_at, finished_at, inputs) VALUES (1, now(), now(), 'generated');
@@ -105,7 +105,7 @@ internal static class GeneratedEvents
                      hash(i * 11) % 2 = 0 AS located
               FROM range({events}) t(i);
             INSERT INTO documents
-              SELECT DISTINCT i // 5, 'gen-doc-' || (i // 5), 'hash-' || (i // 5), d, NULL, 'outlet-' || ((i // 5) % 40), 'Generated document ' || (i // 5), 'en', 200 * 5, 1
+              SELECT i // 5, 'gen-doc-' || (i // 5), 'hash-' || (i // 5), d, NULL, 'outlet-' || ((i // 5) % 40), 'Generated document ' || (i // 5), 'en', 1000, 1
               FROM gen WHERE i % 5 = 0;
             INSERT INTO sentences SELECT i // 5, CAST(i % 5 AS INTEGER), CAST((i % 5) * 200 AS INTEGER), CAST((i % 5) * 200 + 60 AS INTEGER),
               src || ' officials held talks and said ' || code || ' about ' || tgt || '.' FROM gen;
@@ -114,16 +114,16 @@ internal static class GeneratedEvents
               src AS source, tgt AS target, code, left(code, 2) AS root,
               CAST(CASE WHEN left(code, 2) <= '05' THEN 1 WHEN left(code, 2) <= '08' THEN 2 WHEN left(code, 2) <= '13' THEN 3 ELSE 4 END AS TINYINT) AS quad,
               CASE WHEN left(code, 2) <= '05' THEN 3.0 WHEN left(code, 2) <= '08' THEN 6.0 WHEN left(code, 2) <= '13' THEN -4.0 ELSE -9.0 END AS goldstein,
-              NULL AS plover, src || ' name' AS source_name, tgt || ' name' AS target_name, src AS source_text, tgt AS target_text, 'said' AS verb_text,
+              CAST(NULL AS VARCHAR) AS plover, src || ' name' AS source_name, tgt || ' name' AS target_name, src AS source_text, tgt AS target_text, 'said' AS verb_text,
               src || ' officials held talks and said ' || code || ' about ' || tgt || '.' AS sentence,
               CAST((i % 5) * 200 AS INTEGER) AS char_start, CAST((i % 5) * 200 + 60 AS INTEGER) AS char_end,
-              CASE WHEN located THEN CAST(place[1] AS VARCHAR) END AS place_name, CASE WHEN located THEN CAST(place[2] AS VARCHAR) END AS country, NULL AS admin1,
-              CASE WHEN located THEN CAST(place[3] AS DOUBLE) END AS lat, CASE WHEN located THEN CAST(place[4] AS DOUBLE) END AS lon, NULL AS geonames_id,
+              CASE WHEN located THEN place.n END AS place_name, CASE WHEN located THEN place.c END AS country, CAST(NULL AS VARCHAR) AS admin1,
+              CASE WHEN located THEN CAST(place.lat AS DOUBLE) END AS lat, CASE WHEN located THEN CAST(place.lon AS DOUBLE) END AS lon, CAST(NULL AS BIGINT) AS geonames_id,
               false AS negated, 0.9 AS confidence, 'generated:1 SAY' AS rule
               FROM gen;
             INSERT INTO events SELECT i, d, mention_id, doc_id, sentence_index, date, source, target, code, root, quad, goldstein, plover,
               source_name, target_name, source_text, target_text, verb_text, sentence, char_start, char_end, place_name, country, admin1,
-              lat, lon, geonames_id, negated, confidence, rule, 1, 1, 1, d, d, NULL FROM coded;
+              lat, lon, geonames_id, negated, confidence, rule, 1, 1, 1, d, d, CAST(NULL AS VARCHAR) FROM coded;
             INSERT INTO mentions SELECT i, i // 5, mention_id, doc_id, sentence_index, date, source, target, code, root, quad, goldstein, plover,
               source_name, target_name, source_text, target_text, verb_text, sentence, char_start, char_end, place_name, country, admin1,
               lat, lon, geonames_id, negated, confidence, rule FROM coded;

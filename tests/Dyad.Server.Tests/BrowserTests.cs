@@ -34,7 +34,7 @@ public sealed class BrowserTests(ServerFixture server)
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(420));
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -42,7 +42,7 @@ public sealed class BrowserTests(ServerFixture server)
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("the browser test ran over 120 s:\n" + await output);
+            throw new TimeoutException("the browser test ran over 420 s:\n" + await output);
         }
         var report = await output + await errors;
         process.ExitCode.ShouldBe(0, report);

@@ -31,11 +31,11 @@ public sealed class ServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _store = DuckDbEventStore.Open(StorePath);
-        var coder = PipelineDocumentCoder.Load(null, null, null);
+        var coder = LoadCodingPipeline();
         var examples = Path.Combine(SharedData.RepositoryRoot, "examples");
         var reader = new CorpusReader(new ReaderOptions { DefaultDate = new DateOnly(2024, 3, 1) });
         var documents = reader.Read(ExampleInputs.Select(name => Path.Combine(examples, name)))
-            .Where(o => o.IsDocument).Select(o => coder.Code(o.Document!)).ToList();
+            .Where(o => o.IsDocument).Select(o => coder.CodeForStore(o.Document!)).ToList();
         long run = _store.BeginRun("examples", null);
         _store.Ingest(run, documents);
         _store.FinishRun(run, 0);
@@ -44,6 +44,16 @@ public sealed class ServerFixture : IAsyncLifetime
         await _app.StartAsync();
         Address = DyadServer.BoundAddress(_app);
         Client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    /// <summary>The pipeline dyad ingest and dyad serve use, with the default models.</summary>
+    private static CodingPipeline LoadCodingPipeline()
+    {
+        var options = new CodingOptions();
+        var command = new System.CommandLine.Command("test");
+        options.AddTo(command);
+        var messages = new StringWriter();
+        return options.Load(command.Parse(Array.Empty<string>()), messages) ?? throw new InvalidOperationException(messages.ToString());
     }
 
     public HttpClient AuthorizedClient()

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Reflection;
 using Dyad.Cli.Input;
-using Dyad.Knowledge.Learning;
 using Dyad.Store;
 using Dyad.Store.Ingest;
 using Dyad.Text;
@@ -84,12 +83,7 @@ internal sealed class IngestRun(IEventStore store, long runId, CodingPipeline pi
                 log.WriteLine($"dyad: document {document.Id} is stored already with another text; kept the stored one.");
             return;
         }
-        var (annotated, events) = pipeline.Code(document);
-        var sentences = new SentenceSpan[annotated.Sentences.Count];
-        for (int i = 0; i < sentences.Length; i++)
-            sentences[i] = new SentenceSpan(i, annotated.Sentences[i].Start, annotated.Sentences[i].End);
-        var learned = RoleLearner.Learn(annotated, pipeline.Coder.Resolver);
-        _batch.Add(new IngestDocument(document, sentences, events, learned));
+        _batch.Add(pipeline.CodeForStore(document));
         if (_batch.Count >= batchSize) Flush();
     }
 

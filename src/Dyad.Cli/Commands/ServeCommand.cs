@@ -1,16 +1,10 @@
 using System.CommandLine;
-using Dyad.Coding;
-using Dyad.Coding.Coder;
-using Dyad.Nlp;
-using Dyad.Nlp.Ner;
 using Dyad.Server;
 using Dyad.Server.Api;
 using Dyad.Server.Ingest;
 using Dyad.Server.Queries;
-using Dyad.Store.DuckDb;
 using Dyad.Store.Ingest;
 using Dyad.Text;
-using Dyad.Text.Tokenization;
 using Microsoft.Extensions.Hosting;
 
 namespace Dyad.Cli.Commands;
@@ -23,48 +17,35 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var store = new Option<string>("--store") { Description = "The DuckDB store file to serve (made by dyad ingest).", Required = true, HelpName = "file" };
+        var store = StoreOption.Create(mustExist: true);
         var port = new Option<int>("--port") { Description = "TCP port (0 picks a free one).", DefaultValueFactory = _ => 8321 };
         var host = new Option<string>("--host") { Description = "Address to bind; keep loopback unless the network is trusted.", DefaultValueFactory = _ => "127.0.0.1" };
-        var models = new Option<DirectoryInfo?>("--models") { Description = "Models directory for the tagger, lemmatizer and parser (ingest page)." };
-        var nerModel = new Option<string?>("--ner-model") { Description = $"NER model file (default models/{NerModelFile.DefaultName})." };
-        var actors = new Option<string?>("--actors") { Description = "User actor dictionary laid over the shipped one (docs/actors.md)." };
+        var coding = new CodingOptions();
 
         var command = new Command("serve", "Serve the store's events as a JSON API (/openapi.json) and a dashboard in the browser.");
         command.Options.Add(store);
         command.Options.Add(port);
         command.Options.Add(host);
-        command.Options.Add(models);
-        command.Options.Add(nerModel);
-        command.Options.Add(actors);
+        coding.AddTo(command);
         command.SetAction(async (result, cancel) =>
         {
             var output = result.InvocationConfiguration.Output;
             var error = result.InvocationConfiguration.Error;
             var path = result.GetValue(store)!;
-            if (!File.Exists(path))
-            {
-                error.WriteLine($"dyad: store {path} does not exist; create it with dyad ingest --store {path} FILES.");
-                return 1;
-            }
             if (result.GetValue(port) is < 0 or > 65535)
             {
                 error.WriteLine("dyad: --port must be from 0 to 65535.");
                 return 1;
             }
-            DuckDbEventStore opened;
-            try
-            {
-                opened = DuckDbEventStore.Open(path);
-            }
-            catch (Exception e) when (e is IOException or InvalidDataException)
-            {
-                error.WriteLine("dyad: " + e.Message);
-                return 1;
-            }
-            using var _ = opened;
+            using var opened = StoreOption.Open(path, mustExist: true, error);
+            if (opened is null) return 1;
             var token = WriteToken.CreateRandom();
-            var coder = new LazyDocumentCoder(() => PipelineDocumentCoder.Load(result.GetValue(models), result.GetValue(nerModel), result.GetValue(actors)));
+            // The models load on the first ingest, so serving reads starts at once.
+            var coder = new LazyDocumentCoder(() =>
+            {
+                var messages = new StringWriter();
+                return coding.Load(result, messages) ?? throw new IOException(messages.ToString().Trim());
+            });
             var options = new ServerOptions(result.GetValue(host)!, result.GetValue(port));
             try
             {
@@ -93,30 +74,5 @@ internal sealed class LazyDocumentCoder(Func<IDocumentCoder> load) : IDocumentCo
 {
     private readonly Lazy<IDocumentCoder> _coder = new(load);
 
-    public IngestDocument Code(Document document) => _coder.Value.Code(document);
-}
-
-/// <summary>The <c>dyad code</c> pipeline (tokenizer, tagger, parser, NER, event coder) producing what the store keeps.</summary>
-internal sealed class PipelineDocumentCoder(NlpPipeline pipeline, EntityRecognizer recognizer, EventCoder coder) : IDocumentCoder
-{
-    private readonly TextAnalyzer _analyzer = new();
-
-    public static PipelineDocumentCoder Load(DirectoryInfo? models, string? nerModel, string? actors)
-    {
-        var messages = new StringWriter();
-        var recognizer = NerModelFile.Load(nerModel, messages) ?? throw new IOException(messages.ToString().Trim());
-        return new PipelineDocumentCoder(NlpPipeline.Load(models?.FullName), recognizer, EventCoder.Load(actors));
-    }
-
-    public IngestDocument Code(Document document)
-    {
-        var annotated = _analyzer.Analyze(document);
-        pipeline.Process(annotated);
-        foreach (var sentence in annotated.Sentences) recognizer.Recognize(sentence);
-        IReadOnlyList<CodedEvent> events = coder.Code(annotated);
-        var sentences = new SentenceSpan[annotated.Sentences.Count];
-        for (int i = 0; i < sentences.Length; i++)
-            sentences[i] = new SentenceSpan(i, annotated.Sentences[i].Start, annotated.Sentences[i].End);
-        return new IngestDocument(document, sentences, events, []);
-    }
+    public IngestDocument CodeForStore(Document document) => _coder.Value.CodeForStore(document);
 }

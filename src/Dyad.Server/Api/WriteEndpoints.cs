@@ -67,7 +67,7 @@ internal static class WriteEndpoints
     /// <summary>Codes the documents (outside the store lock: coding is the slow part), then stores them as one batch.</summary>
     private static IngestReport Store(DashboardData data, IDocumentCoder coder, IReadOnlyList<Document> documents, List<string> skipped)
     {
-        var batch = documents.Select(coder.Code).ToList();
+        var batch = documents.Select(coder.CodeForStore).ToList();
         var ids = documents.Select(d => d.Id).ToList();
         if (batch.Count == 0) return new IngestReport(0, 0, 0, 0, 0, ids, skipped);
         var result = data.Write(store =>

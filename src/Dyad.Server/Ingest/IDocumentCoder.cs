@@ -9,7 +9,7 @@ namespace Dyad.Server.Ingest;
 /// </summary>
 public interface IDocumentCoder
 {
-    IngestDocument Code(Document document);
+    IngestDocument CodeForStore(Document document);
 }
 
 /// <param name="Documents">Documents read from the request.</param>
