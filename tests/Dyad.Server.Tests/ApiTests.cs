@@ -183,6 +183,7 @@ public sealed class ApiTests(ServerFixture server)
     [InlineData("/api/events?limit=501", "limit")]
     [InlineData("/api/events?limit=0", "limit")]
     [InlineData("/api/events?offset=-1", "offset")]
+    [InlineData("/api/events?offset=10001", "offset")]
     [InlineData("/api/events?quad=5", "quad")]
     [InlineData("/api/events?from=2024-13-01", "from")]
     [InlineData("/api/events?from=2024-02-01&to=2024-01-01", "after")]
