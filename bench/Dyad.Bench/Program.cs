@@ -11,6 +11,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "tagger-errors") return TaggerErrors.Run(args);
         if (args.Length > 0 && args[0] == "tag-text") return TagText.Run();
         if (args.Length > 0 && args[0] == "serve-timing") return ServerTiming.Run(args);
+        if (args.Length > 0 && args[0] == "store-queries") return StoreQueryTiming.Run(args);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -16,8 +16,8 @@ public interface IEventStore : IDisposable
     /// <summary>Every mention in store order (by event, then document and sentence), streamed.</summary>
     IEnumerable<StoredMention> ReadMentions();
 
-    /// <summary>Whether a document with this id or this content hash is stored already (ingest skips it).</summary>
-    DocumentPresence Find(string documentId, string contentHash);
+    /// <summary>For each document, whether one with its id or its content hash is stored already (ingest skips it).</summary>
+    IReadOnlyList<DocumentPresence> Find(IReadOnlyList<(string Id, string ContentHash)> documents);
 
     /// <summary>Records the start of an ingest run; returns its id.</summary>
     long BeginRun(string inputs, string? dyadVersion);

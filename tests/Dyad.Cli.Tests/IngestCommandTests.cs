@@ -8,15 +8,21 @@ namespace Dyad.Cli.Tests;
 
 public class IngestCommandTests(ITestOutputHelper output)
 {
+    /// <summary>
+    /// Ingests examples/dedup/reports.jsonl (differently worded reports of the same events by several outlets, each
+    /// labelled with its real-world event in "story") twice: the second run changes nothing. Also measures, through
+    /// the whole pipeline, how well the store groups the reports: pairwise over documents that yielded events, two
+    /// documents are merged when they share a stored event (figures in docs/store.md).
+    /// </summary>
     [Fact]
-    public void Ingesting_the_same_inputs_twice_stores_them_once()
+    public void Ingesting_the_same_inputs_twice_stores_them_once_and_groups_reports_of_one_event()
     {
         using var sandbox = new CliSandbox();
         var store = sandbox.PathOf("events.duckdb");
-        var inputs = new[] { CliSandbox.Example("wires.jsonl") };
-        var first = CliSandbox.Run(new RootCommand { IngestCommand.Create() }, ["ingest", .. inputs, "--store", store, .. StoreCliKit.ModelArgs]);
+        var input = CliSandbox.Example(Path.Combine("dedup", "reports.jsonl"));
+        var first = CliSandbox.Run(new RootCommand { IngestCommand.Create() }, ["ingest", input, "--store", store, .. StoreCliKit.ModelArgs]);
         first.ExitCode.ShouldBe(0, first.Error);
-        first.Error.ShouldContain("stored 3 new documents (0 already stored)");
+        first.Error.ShouldContain("stored 19 new documents (0 already stored)");
         string Snapshot()
         {
             using var s = DuckDbEventStore.Open(store);
@@ -25,10 +31,29 @@ public class IngestCommandTests(ITestOutputHelper output)
                 string.Join("; ", s.ReadEvents().Select(e => $"{e.Id} {e.Event.EventId} {e.NumMentions}"));
         }
         var before = Snapshot();
-        var second = CliSandbox.Run(new RootCommand { IngestCommand.Create() }, ["ingest", .. inputs, "--store", store, .. StoreCliKit.ModelArgs]);
+        var second = CliSandbox.Run(new RootCommand { IngestCommand.Create() }, ["ingest", input, "--store", store, .. StoreCliKit.ModelArgs]);
         second.ExitCode.ShouldBe(0, second.Error);
-        second.Error.ShouldContain("stored 0 new documents (3 already stored), 0 mentions");
+        second.Error.ShouldContain("stored 0 new documents (19 already stored), 0 mentions");
         Snapshot().ShouldBe(before);
+
+        var story = File.ReadLines(input).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+            .ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("story").GetString()!);
+        using var events = DuckDbEventStore.Open(store);
+        var eventsOf = events.ReadMentions().GroupBy(m => m.Mention.DocId).ToDictionary(g => g.Key, g => g.Select(m => m.EventId).ToHashSet());
+        var docs = eventsOf.Keys.Order(StringComparer.Ordinal).ToList();
+        int merged = 0, gold = 0, right = 0;
+        for (int i = 0; i < docs.Count; i++)
+            for (int j = i + 1; j < docs.Count; j++)
+            {
+                bool m = eventsOf[docs[i]].Overlaps(eventsOf[docs[j]]);
+                bool g = story[docs[i]] == story[docs[j]];
+                merged += m ? 1 : 0;
+                gold += g ? 1 : 0;
+                right += m && g ? 1 : 0;
+            }
+        output.WriteLine($"{docs.Count} of {story.Count} documents yielded events; pairs merged {merged}, gold {gold}, right {right}");
+        right.ShouldBe(merged, "a merge joined reports of different events");
+        right.ShouldBeGreaterThanOrEqualTo(3);
     }
 
     [Fact]

@@ -25,11 +25,12 @@ internal static class StoreCliKit
         var sb = new StringBuilder();
         for (int i = 0; i < count; i++)
         {
-            var a = Countries[i % Countries.Length];
-            var b = Countries[(i / Countries.Length + i + 1) % Countries.Length];
-            if (a == b) b = Countries[(i + 3) % Countries.Length];
-            var day = new DateOnly(2024, 5, 1).AddDays(i % 6);
-            string text = (i % 3) switch
+            // 24 events, each reported by several documents that differ only in their closing words.
+            int e = i % 24;
+            var a = Countries[e % Countries.Length];
+            var b = Countries[(e + 1 + e / Countries.Length) % Countries.Length];
+            var day = new DateOnly(2024, 5, 1).AddDays(e % 6);
+            string text = (e % 3) switch
             {
                 0 => $"{a} criticized {b} on Tuesday over the detention of a journalist. Officials gave no details in report {i}.",
                 1 => $"{a} expelled {b}'s diplomats on Tuesday, accusing them of spying. The ministry confirmed it in statement {i}.",

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using Dyad.Coding;
 using Dyad.Coding.Coder;
+using Dyad.Knowledge.Learning;
 using Dyad.Nlp;
 using Dyad.Nlp.Ner;
 using Dyad.Text;
 using Dyad.Text.Tokenization;
-using Dyad.Knowledge.Learning;
 using Dyad.Server.Ingest;
 using Dyad.Store.Ingest;
 
@@ -53,24 +53,23 @@ internal sealed class CodingPipeline(NlpPipeline pipeline, EntityRecognizer reco
 {
     private readonly TextAnalyzer _analyzer = new();
 
-    public EventCoder Coder => coder;
-
-    /// <summary>The annotated document and the events coded from it.</summary>
-    public (AnnotatedDocument Annotated, IReadOnlyList<CodedEvent> Events) Code(Document document)
+    /// <summary>The annotated document, the events coded from it and the people whose roles it states.</summary>
+    public (AnnotatedDocument Annotated, IReadOnlyList<CodedEvent> Events, IReadOnlyList<LearnedActor> Learned) Code(Document document)
     {
         var annotated = _analyzer.Analyze(document);
         pipeline.Process(annotated);
         foreach (var sentence in annotated.Sentences) recognizer.Recognize(sentence);
-        return (annotated, coder.Code(annotated));
+        var events = coder.Code(annotated, out var learned);
+        return (annotated, events, learned);
     }
 
     /// <summary>The document coded into what the store keeps: sentence spans, events and the roles it stated.</summary>
     public IngestDocument CodeForStore(Document document)
     {
-        var (annotated, events) = Code(document);
+        var (annotated, events, learned) = Code(document);
         var sentences = new SentenceSpan[annotated.Sentences.Count];
         for (int i = 0; i < sentences.Length; i++)
             sentences[i] = new SentenceSpan(i, annotated.Sentences[i].Start, annotated.Sentences[i].End);
-        return new IngestDocument(document, sentences, events, RoleLearner.Learn(annotated, coder.Resolver));
+        return new IngestDocument(document, sentences, events, learned);
     }
 }

@@ -66,32 +66,41 @@ internal static class IngestCommand
         typeof(IngestCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 }
 
-/// <summary>One ingest: codes each new document, collects a batch and stores it in one transaction.</summary>
+/// <summary>
+/// One ingest: collects a batch of read documents, asks the store once which are stored already, codes only the new
+/// ones and stores them in one transaction.
+/// </summary>
 internal sealed class IngestRun(IEventStore store, long runId, CodingPipeline pipeline, int batchSize, TextWriter? log)
 {
-    private readonly List<IngestDocument> _batch = new(batchSize);
+    private readonly List<Document> _pending = new(batchSize);
     private long _added, _alreadyStored, _mentions, _newEvents, _merged;
 
     public void Add(Document document)
     {
-        var hash = ContentHashes.Of(document.Text);
-        var presence = store.Find(document.Id, hash);
-        if (presence != DocumentPresence.New)
-        {
-            _alreadyStored++;
-            if (presence == DocumentPresence.IdConflict && log is not null)
-                log.WriteLine($"dyad: document {document.Id} is stored already with another text; kept the stored one.");
-            return;
-        }
-        _batch.Add(pipeline.CodeForStore(document));
-        if (_batch.Count >= batchSize) Flush();
+        _pending.Add(document);
+        if (_pending.Count >= batchSize) Flush();
     }
 
     public void Flush()
     {
-        if (_batch.Count == 0) return;
-        var result = store.Ingest(runId, _batch);
-        _batch.Clear();
+        if (_pending.Count == 0) return;
+        var presence = store.Find(_pending.Select(d => (d.Id, ContentHashes.Of(d.Text))).ToList());
+        var batch = new List<IngestDocument>(_pending.Count);
+        for (int i = 0; i < _pending.Count; i++)
+        {
+            var document = _pending[i];
+            if (presence[i] != DocumentPresence.New)
+            {
+                if (presence[i] == DocumentPresence.IdConflict && log is not null)
+                    log.WriteLine($"dyad: document {document.Id} is stored already with another text; kept the stored one.");
+                continue;
+            }
+            batch.Add(pipeline.CodeForStore(document));
+        }
+        _alreadyStored += _pending.Count - batch.Count;
+        _pending.Clear();
+        if (batch.Count == 0) return;
+        var result = store.Ingest(runId, batch);
         _added += result.DocumentsAdded;
         _alreadyStored += result.Presence.Count - result.DocumentsAdded;
         _mentions += result.MentionsAdded;

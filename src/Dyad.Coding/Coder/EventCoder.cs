@@ -25,21 +25,23 @@ public sealed class EventCoder
         _resolver = resolver;
     }
 
-    /// <summary>The resolver the coder resolves actors with (also what role learning needs).</summary>
-    public ActorResolver Resolver => _resolver;
-
     /// <summary>The embedded lexicon and ontology with the shipped actor dictionaries.</summary>
     public static EventCoder Load(string? userActorDictionary = null) =>
         new(VerbLexicon.Load(), EventOntology.Load(), ActorResolver.Load(userActorDictionary));
 
-    public IReadOnlyList<CodedEvent> Code(AnnotatedDocument doc)
+    public IReadOnlyList<CodedEvent> Code(AnnotatedDocument doc) => Code(doc, out _);
+
+    /// <summary>The events, and the people whose roles the document states (learned before coding, see below).</summary>
+    public IReadOnlyList<CodedEvent> Code(AnnotatedDocument doc, out IReadOnlyList<LearnedActor> learned)
     {
         ArgumentNullException.ThrowIfNull(doc);
         var events = new List<CodedEvent>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         // People whose role the document itself states ("Kazakh Foreign Minister Mukhtar Tleuberdi") are learned first,
         // so later mentions by surname or bare title resolve to them.
-        var actors = new DocumentActors(_resolver, DocumentActorMemory.Learn(doc, _resolver), doc.Document.Date);
+        var memory = DocumentActorMemory.Learn(doc, _resolver);
+        learned = memory.People;
+        var actors = new DocumentActors(_resolver, memory, doc.Document.Date);
         for (int s = 0; s < doc.Sentences.Count; s++)
         {
             var sentence = doc.Sentences[s];

@@ -25,18 +25,39 @@ internal sealed class BatchWriter
         Execute(null, """
             CREATE TEMP TABLE IF NOT EXISTS dedup_probe (source VARCHAR, target VARCHAR, root VARCHAR, negated BOOLEAN, lo DATE, hi DATE);
             CREATE TEMP TABLE IF NOT EXISTS dedup_touched (event_key BIGINT);
+            CREATE TEMP TABLE IF NOT EXISTS presence_probe (pos INTEGER, id VARCHAR, content_hash VARCHAR);
             """);
         _nextDocKey = MaxPlusOne("SELECT max(doc_key) FROM documents");
         _nextEventId = MaxPlusOne("SELECT max(id) FROM events");
     }
 
-    public DocumentPresence Find(DbTransaction? transaction, string documentId, string contentHash)
+    /// <summary>
+    /// Which of the documents are stored already: one join of the whole list with the documents table, not two
+    /// queries per document (a query costs more than the lookup it makes).
+    /// </summary>
+    public DocumentPresence[] Find(DbTransaction? transaction, IReadOnlyList<(string Id, string ContentHash)> documents)
     {
-        using var byId = Command(transaction, "SELECT content_hash FROM documents WHERE id = $1", documentId);
-        if (byId.ExecuteScalar() is string storedHash)
-            return storedHash == contentHash ? DocumentPresence.SameId : DocumentPresence.IdConflict;
-        using var byHash = Command(transaction, "SELECT 1 FROM documents WHERE content_hash = $1", contentHash);
-        return byHash.ExecuteScalar() is null ? DocumentPresence.New : DocumentPresence.SameContent;
+        var presence = new DocumentPresence[documents.Count];
+        if (documents.Count == 0) return presence;
+        Execute(transaction, "DELETE FROM presence_probe");
+        using (var probe = _connection.CreateAppender("presence_probe"))
+            for (int i = 0; i < documents.Count; i++)
+                probe.CreateRow().AppendValue(i).AppendValue(documents[i].Id).AppendValue(documents[i].ContentHash).EndRow();
+        using var command = Command(transaction, """
+            SELECT p.pos, d.content_hash = p.content_hash, true FROM presence_probe p JOIN documents d ON d.id = p.id
+            UNION ALL
+            SELECT p.pos, true, false FROM presence_probe p JOIN documents d ON d.content_hash = p.content_hash
+            """);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            int pos = reader.GetInt32(0);
+            bool byId = reader.GetBoolean(2);
+            // A match by id decides; a match by content only when the id is new.
+            if (byId) presence[pos] = reader.GetBoolean(1) ? DocumentPresence.SameId : DocumentPresence.IdConflict;
+            else if (presence[pos] == DocumentPresence.New) presence[pos] = DocumentPresence.SameContent;
+        }
+        return presence;
     }
 
     public long BeginRun(string inputs, string? dyadVersion)
@@ -75,14 +96,13 @@ internal sealed class BatchWriter
 
     private IngestBatchResult WriteIn(DbTransaction transaction, long runId, IReadOnlyList<IngestDocument> batch)
     {
-        var presence = new DocumentPresence[batch.Count];
+        var presence = Find(transaction, batch.Select(d => (d.Document.Id, d.ContentHash)).ToList());
         var accepted = new List<(IngestDocument Doc, long Key)>();
         var batchIds = new HashSet<string>(StringComparer.Ordinal);
         var batchHashes = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < batch.Count; i++)
         {
             var doc = batch[i];
-            presence[i] = Find(transaction, doc.Document.Id, doc.ContentHash);
             if (presence[i] == DocumentPresence.New && !batchIds.Add(doc.Document.Id)) presence[i] = DocumentPresence.SameId;
             if (presence[i] == DocumentPresence.New && !batchHashes.Add(doc.ContentHash)) presence[i] = DocumentPresence.SameContent;
             if (presence[i] == DocumentPresence.New) accepted.Add((doc, _nextDocKey++));

@@ -37,6 +37,13 @@ public sealed class DuckDbEventStore : IEventStore
         try
         {
             connection.Open();
+            // DuckDB would take up to 80% of RAM for its buffers; ingest and queries need far less, and an ingest of
+            // any corpus size must stay within about 1 GB in all.
+            using (var limit = connection.CreateCommand())
+            {
+                limit.CommandText = "SET memory_limit = '768MB'";
+                limit.ExecuteNonQuery();
+            }
             StoreSchema.Migrate(connection, path);
         }
         catch (DuckDBException e)
@@ -54,7 +61,10 @@ public sealed class DuckDbEventStore : IEventStore
 
     public int SchemaVersion => StoreSchema.CurrentVersion(_connection);
 
-    public DocumentPresence Find(string documentId, string contentHash) => _writer.Find(null, documentId, contentHash);
+    public IReadOnlyList<DocumentPresence> Find(IReadOnlyList<(string Id, string ContentHash)> documents) => _writer.Find(null, documents);
+
+    /// <summary>Whether one document is stored already.</summary>
+    public DocumentPresence Find(string documentId, string contentHash) => _writer.Find(null, [(documentId, contentHash)])[0];
 
     public long BeginRun(string inputs, string? dyadVersion) => _writer.BeginRun(inputs, dyadVersion);
 
@@ -62,17 +72,33 @@ public sealed class DuckDbEventStore : IEventStore
 
     public void FinishRun(long runId, long recordsSkipped) => _writer.FinishRun(runId, recordsSkipped);
 
-    public IEnumerable<StoredEvent> ReadEvents() => Query(EventQuery.All);
+    public IEnumerable<StoredEvent> ReadEvents() => Read("", [], "ORDER BY e.id");
 
+    /// <summary>
+    /// In two steps: the keys of the page, found reading only the filtered and sorted columns, then the whole rows of
+    /// those keys. Reading whole rows while filtering would decode every column of every event in the table.
+    /// </summary>
     public IEnumerable<StoredEvent> Query(EventQuery query)
     {
+        var keys = new List<long>();
+        using (var command = _connection.CreateCommand())
+        {
+            var where = EventFilterSql.Where(query, command.Parameters);
+            command.CommandText = $"SELECT e.id FROM events e {where} ORDER BY e.event_date, e.id LIMIT {query.Limit} OFFSET {query.Offset}";
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) keys.Add(reader.GetInt64(0));
+        }
+        if (keys.Count == 0) return [];
+        return Read($"WHERE e.id IN ({string.Join(',', keys)})", [], "ORDER BY e.event_date, e.id");
+    }
+
+    private IEnumerable<StoredEvent> Read(string where, object[] parameters, string orderBy)
+    {
         using var command = _connection.CreateCommand();
-        var where = EventFilterSql.Where(query, command.Parameters);
+        foreach (var p in parameters) command.Parameters.Add(new DuckDBParameter(p));
         command.CommandText = $"""
             SELECT e.id, e.num_mentions, e.num_sources, e.num_articles, e.first_seen, e.last_seen, e.source_url, {CodedEventColumns.SelectList("e")}
-            FROM events e {where}
-            ORDER BY {(ReferenceEquals(query, EventQuery.All) ? "e.id" : "e.event_date, e.id")}
-            LIMIT {query.Limit} OFFSET {query.Offset}
+            FROM events e {where} {orderBy}
             """;
         using var reader = command.ExecuteReader();
         while (reader.Read())

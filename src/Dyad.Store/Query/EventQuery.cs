@@ -26,8 +26,6 @@ public sealed record EventQuery
     public IReadOnlyList<string> Words { get; init; } = [];
     public int Limit { get; init; } = 100;
     public int Offset { get; init; }
-
-    public static EventQuery All { get; } = new() { Limit = int.MaxValue };
 }
 
 /// <summary>The period <c>dyad stats --by</c> groups events into.</summary>
