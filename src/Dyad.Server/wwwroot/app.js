@@ -58,7 +58,8 @@ function chartBox(id, tall) { return el('div', { class: tall ? 'chart tall' : 'c
 
 function makeChart(container, option) {
   const chart = echarts.init(container, null, { renderer: 'canvas' });
-  chart.setOption(option);
+  // No entry animation: a chart is complete (and clickable where it shows a bar) as soon as it is drawn.
+  chart.setOption({ animation: false, ...option });
   charts.push(chart);
   return chart;
 }
