@@ -6,6 +6,8 @@ using Dyad.Nlp;
 using Dyad.Nlp.Ner;
 using Dyad.Text;
 using Dyad.Text.Tokenization;
+using Dyad.Server.Ingest;
+using Dyad.Store.Ingest;
 
 namespace Dyad.Cli.Commands;
 
@@ -47,7 +49,7 @@ internal sealed class CodingOptions
 }
 
 /// <summary>Tokenizer, NLP pipeline, NER and event coder run over one document.</summary>
-internal sealed class CodingPipeline(NlpPipeline pipeline, EntityRecognizer recognizer, EventCoder coder)
+internal sealed class CodingPipeline(NlpPipeline pipeline, EntityRecognizer recognizer, EventCoder coder) : IDocumentCoder
 {
     private readonly TextAnalyzer _analyzer = new();
 
@@ -59,5 +61,15 @@ internal sealed class CodingPipeline(NlpPipeline pipeline, EntityRecognizer reco
         foreach (var sentence in annotated.Sentences) recognizer.Recognize(sentence);
         var events = coder.Code(annotated, out var learned);
         return (annotated, events, learned);
+    }
+
+    /// <summary>The document coded into what the store keeps: sentence spans, events and the roles it stated.</summary>
+    public IngestDocument CodeForStore(Document document)
+    {
+        var (annotated, events, learned) = Code(document);
+        var sentences = new SentenceSpan[annotated.Sentences.Count];
+        for (int i = 0; i < sentences.Length; i++)
+            sentences[i] = new SentenceSpan(i, annotated.Sentences[i].Start, annotated.Sentences[i].End);
+        return new IngestDocument(document, sentences, events, learned);
     }
 }

@@ -17,6 +17,7 @@ internal static class CommandCatalog
         yield return StatsCommand.Create();
         yield return TopCommand.Create();
         yield return ActorsCommand.Create();
+        yield return ServeCommand.Create();
         yield return EvalCommand.Create();
         yield return TrainCommand.Create();
         yield return DictCommand.Create();

@@ -95,11 +95,7 @@ internal sealed class IngestRun(IQueryableEventStore store, long runId, CodingPi
                     log.WriteLine($"dyad: document {document.Id} is stored already with another text; kept the stored one.");
                 continue;
             }
-            var (annotated, events, learned) = pipeline.Code(document);
-            var sentences = new SentenceSpan[annotated.Sentences.Count];
-            for (int s = 0; s < sentences.Length; s++)
-                sentences[s] = new SentenceSpan(s, annotated.Sentences[s].Start, annotated.Sentences[s].End);
-            batch.Add(new IngestDocument(document, sentences, events, learned));
+            batch.Add(pipeline.CodeForStore(document));
         }
         _alreadyStored += _pending.Count - batch.Count;
         _pending.Clear();

@@ -1,0 +1,120 @@
+using System.Text;
+using Dyad.Store;
+using Dyad.Store.DuckDb;
+using Dyad.Store.Query;
+
+namespace Dyad.Server.Queries;
+
+/// <summary>
+/// Everything the HTTP API reads, answered from the DuckDB store. The store has one connection, which is not
+/// thread-safe, so every call (and every ingest batch, through <see cref="Write"/>) holds one lock; queries are short
+/// and results are materialized inside it.
+/// </summary>
+public sealed class DashboardData(DuckDbEventStore store)
+{
+    private readonly Lock _gate = new();
+    private readonly BrowseQueries _browse = new(store);
+
+    /// <summary>Runs a write against the store while no read is running.</summary>
+    public T Write<T>(Func<DuckDbEventStore, T> write)
+    {
+        lock (_gate) return write(store);
+    }
+
+    public StoreCounts Summary()
+    {
+        lock (_gate) return store.Counts();
+    }
+
+    public EventPage Events(EventQuery filter, int offset, int limit)
+    {
+        lock (_gate)
+        {
+            var items = store.Query(filter with { Offset = offset, Limit = limit }).Select(EventRow.Of).ToList();
+            return new EventPage(_browse.Count(filter), offset, limit, items);
+        }
+    }
+
+    public IReadOnlyList<PeriodStats> Series(EventQuery filter, StatsPeriod by)
+    {
+        lock (_gate) return store.Stats(filter, by);
+    }
+
+    public IReadOnlyList<ActorCount> TopActors(EventQuery filter, int limit)
+    {
+        lock (_gate)
+        {
+            var top = store.Top(TopKind.Actors, filter, limit);
+            var names = _browse.NamesOf(top.Select(t => t.Key).ToList());
+            return top.Select(t => new ActorCount(t.Key, names.GetValueOrDefault(t.Key), t.Events, t.Mentions)).ToList();
+        }
+    }
+
+    public IReadOnlyList<DyadCount> TopDyads(EventQuery filter, int limit)
+    {
+        lock (_gate)
+        {
+            // The store keys a dyad as "SOURCE TARGET".
+            var top = store.Top(TopKind.Dyads, filter, limit)
+                .Select(t => (Pair: t.Key.Split(' ', 2), t.Events, t.Mentions))
+                .Where(t => t.Pair.Length == 2).ToList();
+            var names = _browse.NamesOf(top.SelectMany(t => t.Pair).Distinct().ToList());
+            return top.Select(t => new DyadCount(t.Pair[0], names.GetValueOrDefault(t.Pair[0]), t.Pair[1],
+                names.GetValueOrDefault(t.Pair[1]), t.Events, t.Mentions)).ToList();
+        }
+    }
+
+    public ActorNetwork Network(EventQuery filter, int maxNodes)
+    {
+        lock (_gate)
+        {
+            var (nodes, links) = _browse.Network(filter, maxNodes);
+            return new ActorNetwork(nodes, links);
+        }
+    }
+
+    public IReadOnlyList<PlaceEvents> Places(EventQuery filter, int limit)
+    {
+        lock (_gate) return _browse.Places(filter, limit);
+    }
+
+    public IReadOnlyList<NamedActor> Actors(string prefix, int limit)
+    {
+        lock (_gate) return _browse.ActorsStartingWith(prefix, limit);
+    }
+
+    public EventDetail? Event(long id)
+    {
+        lock (_gate)
+        {
+            if (_browse.Event(id) is not { } stored) return null;
+            var mentions = store.ReadMentions(id).Select(MentionRow.Of).ToList();
+            return new EventDetail(EventRow.Of(stored), stored.Event, mentions);
+        }
+    }
+
+    public DocumentDetail? Document(string id)
+    {
+        StoredDocument? stored;
+        lock (_gate) stored = _browse.Document(id);
+        if (stored is null) return null;
+        var events = stored.Mentions.Select(m => new DocumentEvent(m.EventId, m.Mention.SentenceIndex, m.Mention.CharStart,
+            m.Mention.CharEnd, m.Mention.Code, m.Mention.Quad, m.Mention.Goldstein, m.Mention.Source, m.Mention.Target,
+            m.Mention.SourceText, m.Mention.VerbText, m.Mention.TargetText, m.Mention.Rule)).ToList();
+        return new DocumentDetail(stored.Id, EventRow.Iso(stored.Date), stored.Title, stored.Source, stored.Url,
+            LayOut(stored), stored.Sentences, events);
+    }
+
+    /// <summary>The sentences placed at their offsets, so event offsets index the result as they did the original.</summary>
+    private static string LayOut(StoredDocument document)
+    {
+        int length = Math.Max(document.Length, document.Sentences.Count == 0 ? 0 : document.Sentences.Max(s => s.End));
+        var text = new StringBuilder(length);
+        foreach (var sentence in document.Sentences)
+        {
+            if (sentence.Start < text.Length) continue;
+            text.Append(' ', sentence.Start - text.Length).Append(sentence.Text);
+        }
+        return text.ToString();
+    }
+}
