@@ -46,6 +46,12 @@ public sealed class EventCoderConstructionTests(CodingPipelineFixture models) : 
     public void Conjoined_country_modifiers_of_one_group_give_one_source_each() =>
         Triples("US and British activists criticized Russia.").ShouldBe([("GBROPP", "111", "RUS"), ("USAOPP", "111", "RUS")]);
 
+    [Theory]
+    [InlineData("French President Emmanuel Macron criticized Russia.", "FRA")]
+    [InlineData("The American ambassador criticized Russia.", "USA")]
+    public void A_demonym_shared_with_a_dependency_means_the_sovereign_state(string text, string country) =>
+        models.Code(text).ShouldHaveSingleItem().Source!.ShouldStartWith(country);
+
     [Fact]
     public void A_pronoun_subject_refers_to_the_person_last_named_as_a_subject()
     {

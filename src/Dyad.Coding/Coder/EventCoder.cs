@@ -648,10 +648,11 @@ public sealed class EventCoder
 
         private string? CountryOf(int token)
         {
-            if (_s.Demonyms?[token] is { Length: 3 } d && char.IsUpper(d[0])) return d;
+            // The country table first: it gives a demonym shared by several countries to the sovereign state.
             var countries = _coder._resolver.Countries;
             var text = _tree.Word(token);
-            return (countries.ByName(text) ?? countries.ByDemonym(text))?.Iso3;
+            if ((countries.ByName(text) ?? countries.ByDemonym(text))?.Iso3 is { } known) return known;
+            return _s.Demonyms?[token] is { Length: 3 } d && char.IsUpper(d[0]) ? d : null;
         }
 
         private CodedEvent BuildEvent(int predicate, bool negated, LexiconMatch match, int sourceHead, ActorResolution source, int targetHead,

@@ -85,7 +85,7 @@ public sealed class ActorResolver
     }
 
     /// <summary>The head and its name/title dependents (recursively), in token order; "of" nmods keep their "of".</summary>
-    private static List<PhraseWord> CollectPhrase(Sentence s, int head)
+    private List<PhraseWord> CollectPhrase(Sentence s, int head)
     {
         var heads = s.Heads!;
         var relations = s.Relations!;
@@ -110,8 +110,20 @@ public sealed class ActorResolver
         }
         var words = new List<PhraseWord>();
         for (int i = 0; i < s.Count; i++)
-            if (inPhrase[i]) words.Add(new PhraseWord(i, s.Tokens[i].Text, s.Demonyms?[i]));
+            if (inPhrase[i]) words.Add(new PhraseWord(i, s.Tokens[i].Text, DemonymCode(s, i)));
         return words;
+    }
+
+    /// <summary>
+    /// The recognizer's demonym code for a token, overruled by the country table when that knows the word: the
+    /// recognizer's list gives a demonym shared by several countries to whichever came first ("French" to the French
+    /// Southern Territories), the country table to the sovereign state.
+    /// </summary>
+    private string? DemonymCode(Sentence s, int i)
+    {
+        var recognized = s.Demonyms?[i];
+        if (recognized == null) return null;
+        return _countries.ByDemonym(s.Tokens[i].Text)?.Iso3 ?? recognized;
     }
 
     private static bool HasOfCase(Sentence s, int nmod)
