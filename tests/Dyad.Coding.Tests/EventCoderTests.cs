@@ -8,7 +8,7 @@ using Dyad.Text.Tokenization;
 namespace Dyad.Coding.Tests;
 
 /// <summary>Loads the committed models once: tokenizer, tagger/lemmatizer/parser, NER, resolver and coder.</summary>
-public sealed class CodingPipelineFixture
+public class CodingPipelineFixture
 {
     public CodingPipelineFixture()
     {
@@ -29,11 +29,14 @@ public sealed class CodingPipelineFixture
     }
 
     /// <summary>Tokenized, tagged, parsed and NER-annotated, dated 2020-02-02.</summary>
-    public AnnotatedDocument Annotate(string text)
+    public AnnotatedDocument Annotate(string text) => Annotate(text, new DateOnly(2020, 2, 2));
+
+    /// <summary>Tokenized, tagged, parsed and NER-annotated (per document, as dyad code does), dated <paramref name="published"/>.</summary>
+    public AnnotatedDocument Annotate(string text, DateOnly published)
     {
-        var doc = new TextAnalyzer().Analyze(new Document("t", new DateOnly(2020, 2, 2), text));
+        var doc = new TextAnalyzer().Analyze(new Document("t", published, text));
         Pipeline.Process(doc);
-        foreach (var sentence in doc.Sentences) Recognizer.Recognize(sentence);
+        Recognizer.Recognize(doc);
         return doc;
     }
 }

@@ -1,33 +1,11 @@
-using Dyad.Coding.Coder;
-using Dyad.Nlp;
-using Dyad.Nlp.Ner;
-using Dyad.Tests;
 using Dyad.Text;
-using Dyad.Text.Tokenization;
 
 namespace Dyad.Coding.Tests.Setting;
 
 /// <summary>The shipped models, loaded once for the date and place tests: text in, parsed document (and coded events) out.</summary>
-public sealed class SettingPipeline
+public sealed class SettingPipeline : CodingPipelineFixture
 {
-    public SettingPipeline()
-    {
-        Pipeline = NlpPipeline.Load(Path.Combine(SharedData.RepositoryRoot, "models"));
-        Recognizer = EntityRecognizer.Load(Path.Combine(SharedData.RepositoryRoot, "models", "en.ner.bin"));
-        Coder = EventCoder.Load();
-    }
-
-    public NlpPipeline Pipeline { get; }
-    public EntityRecognizer Recognizer { get; }
-    public EventCoder Coder { get; }
-
-    public AnnotatedDocument Parse(string text, DateOnly published)
-    {
-        var doc = new TextAnalyzer().Analyze(new Document("t", published, text));
-        Pipeline.Process(doc);
-        foreach (var sentence in doc.Sentences) Recognizer.Recognize(sentence);
-        return doc;
-    }
+    public AnnotatedDocument Parse(string text, DateOnly published) => Annotate(text, published);
 
     public IReadOnlyList<CodedEvent> Code(string text, DateOnly published) => Coder.Code(Parse(text, published));
 
