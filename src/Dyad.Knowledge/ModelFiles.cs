@@ -11,6 +11,15 @@ public static class ModelFiles
     public const string ActorDictionary = "actors.dict.tsv.gz";
     public const string CameoCodes = "cameo-codes.tsv.gz";
     public const string Places = "places.bin";
+    /// <summary>Office holders after the Phoenix dictionaries end (2014), written for Dyad in the user-dictionary format.</summary>
+    public const string RecentOfficials = "actors.recent.tsv";
+
+    /// <summary>The path of a model file, or null when neither the program's folder nor the checkout has it.</summary>
+    public static string? TryFind(string fileName)
+    {
+        try { return Find(fileName); }
+        catch (FileNotFoundException) { return null; }
+    }
 
     public static string Find(string fileName)
     {

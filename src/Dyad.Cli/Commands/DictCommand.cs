@@ -4,6 +4,7 @@ using System.Globalization;
 using Dyad.Knowledge;
 using Dyad.Knowledge.Actors;
 using Dyad.Knowledge.Dictionaries;
+using Dyad.Knowledge.Learning;
 using Dyad.Knowledge.Places;
 using Dyad.Text;
 
@@ -107,8 +108,9 @@ internal static class DictCommand
         var name = new Argument<string>("NAME") { Description = "A name as written in text (any case and punctuation), e.g. \"Mike Pompeo\"." };
         var date = new Option<string>("--date") { Description = "The story date (YYYY-MM-DD); dated roles are resolved for this day.", Required = true };
         var user = new Option<string[]>("--user") { Description = "User dictionary file(s) (.tsv or .yaml) whose entries replace the shipped ones for the same names.", AllowMultipleArgumentsPerToken = true };
-        var dictFile = new Option<string?>("--dict") { Description = "Compiled dictionary to use instead of models/actors.dict.tsv.gz." };
-        var command = new Command("lookup", "Print the actor/agent codes a name has on a date, and which dictionary line and rule gave each.") { name, date, user, dictFile };
+        var dictFile = new Option<string?>("--dict") { Description = "Compiled dictionary to use instead of the shipped ones (models/actors.dict.tsv.gz with models/actors.recent.tsv over it)." };
+        var learnedStore = new Option<string?>("--store") { Description = "Event store whose learned actors (people the ingested news named with a role) are also consulted.", HelpName = "store" };
+        var command = new Command("lookup", "Print the actor/agent codes a name has on a date, and which dictionary line and rule gave each.") { name, date, user, dictFile, learnedStore };
         command.SetAction(parse =>
         {
             var o = parse.InvocationConfiguration.Output;
@@ -121,7 +123,7 @@ internal static class DictCommand
             ActorDictionary dict;
             try
             {
-                dict = CompiledDictionary.Load(parse.GetValue(dictFile) ?? ModelFiles.Find(ModelFiles.ActorDictionary));
+                dict = parse.GetValue(dictFile) is { } compiled ? CompiledDictionary.Load(compiled) : CompiledDictionary.LoadShipped();
                 foreach (var file in parse.GetValue(user) ?? [])
                 {
                     var u = UserDictionary.Load(file);
@@ -151,6 +153,22 @@ internal static class DictCommand
             {
                 found++;
                 o.WriteLine($"   agent {a.Written}  '{a.Phrase}' at {a.Source} ({a.Rule}{(a.RootPhrase != a.Phrase ? $" of '{a.RootPhrase}'" : "")}); {(a.Position == AgentPosition.Suffix ? "added after" : "added before")} the actor's code");
+            }
+            if (parse.GetValue(learnedStore) is { } storePath)
+            {
+                using var events = StoreOption.Open(storePath, mustExist: true, err);
+                if (events is null) return 2;
+                var learned = new LearnedActorStore();
+                learned.Add(events.ReadLearnedActors());
+                foreach (var a in learned.Lookup(text, day))
+                {
+                    found++;
+                    var mark = !chosen ? "=>" : "  ";
+                    chosen = true;
+                    var evidence = a.Evidence[0];
+                    o.WriteLine($"{mark} learned {a.Code}  '{a.Name}', {a.Title}, seen {a.FirstSeen:yyyy-MM-dd} to {a.LastSeen:yyyy-MM-dd} " +
+                        $"(applies {LearnedActorStore.ValidFrom(a):yyyy-MM-dd} to {LearnedActorStore.ValidTo(a):yyyy-MM-dd}); evidence {evidence.DocumentId}#{evidence.SentenceIndex}");
+                }
             }
             var discard = dict.LookupDiscard(text);
             if (discard != null) { found++; o.WriteLine($"   discard  '{discard.Phrase}' at {discard.Source}: a {(discard.WholeStory ? "story" : "sentence")} containing it is not coded"); }

@@ -55,6 +55,17 @@ public static class CompiledDictionary
 
     private static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
+    /// <summary>
+    /// The shipped actor dictionary: the compiled Phoenix dictionaries with Dyad's list of recent office holders
+    /// (models/actors.recent.tsv) laid over them, so "Macron" in 2020 is FRAGOV although Phoenix stops in 2014.
+    /// </summary>
+    public static ActorDictionary LoadShipped()
+    {
+        var dictionary = Load(ModelFiles.Find(ModelFiles.ActorDictionary));
+        if (ModelFiles.TryFind(ModelFiles.RecentOfficials) is { } recent) dictionary.Override(UserDictionary.Load(recent));
+        return dictionary;
+    }
+
     public static ActorDictionary Load(string path)
     {
         using var stream = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);

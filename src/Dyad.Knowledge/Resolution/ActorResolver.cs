@@ -25,10 +25,10 @@ public sealed class ActorResolver
     public ActorDictionary Dictionary => _dictionary;
     public CountryTable Countries => _countries;
 
-    /// <summary>The shipped compiled dictionaries and country table, with an optional user dictionary layered over them.</summary>
+    /// <summary>The shipped dictionaries (Phoenix plus recent office holders) and country table, with an optional user dictionary layered over them.</summary>
     public static ActorResolver Load(string? userDictionaryPath = null)
     {
-        var dictionary = CompiledDictionary.Load(ModelFiles.Find(ModelFiles.ActorDictionary));
+        var dictionary = CompiledDictionary.LoadShipped();
         if (userDictionaryPath != null) dictionary.Override(UserDictionary.Load(userDictionaryPath));
         return new ActorResolver(dictionary, Gazetteer.Shipped.Countries);
     }
