@@ -198,11 +198,11 @@ public class ActorResolverUserDictionaryTests
         try
         {
             var path = Path.Combine(dir.FullName, "officials.tsv");
-            File.WriteAllText(path, "Mike Pompeo\tUSAGOV\t2018-04-26\t2021-01-20\n");
+            File.WriteAllText(path, "Ilse Marlow\tUSAGOV\t2018-04-26\t2021-01-20\n");
             var resolver = ActorResolver.Load(path);
-            // "Secretary of State Mike Pompeo said"
+            // "Secretary of State Ilse Marlow said" (a name no shipped dictionary knows)
             var s = new Sentence(0, 0, [new Token(0, 9, "Secretary"), new Token(10, 12, "of"), new Token(13, 18, "State"),
-                new Token(19, 23, "Mike"), new Token(24, 30, "Pompeo"), new Token(31, 35, "said")])
+                new Token(19, 23, "Ilse"), new Token(24, 30, "Marlow"), new Token(31, 35, "said")])
             {
                 Heads = [5, 3, 1, 5, 6, 0],
                 Relations = ["compound", "case", "nmod", "flat", "nsubj", "root"],
@@ -217,8 +217,8 @@ public class ActorResolverUserDictionaryTests
             after.Code.ShouldBe("GOV");
             after.Rule.ShouldBe(ActorResolution.AgentRule);
             (after.Start, after.End).ShouldBe((0, 3));
-            resolver.ResolveText("Mike Pompeo", new DateOnly(2018, 4, 25)).ShouldBeNull();
-            resolver.ResolveText("Mike Pompeo", new DateOnly(2021, 1, 20))!.Code.ShouldBe("USAGOV");
+            resolver.ResolveText("Ilse Marlow", new DateOnly(2018, 4, 25)).ShouldBeNull();
+            resolver.ResolveText("Ilse Marlow", new DateOnly(2021, 1, 20))!.Code.ShouldBe("USAGOV");
         }
         finally { dir.Delete(recursive: true); }
     }

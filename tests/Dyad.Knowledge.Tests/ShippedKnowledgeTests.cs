@@ -29,6 +29,28 @@ public class ShippedKnowledgeTests(ShippedModels models) : IClassFixture<Shipped
         match.Entry.Source.File.ShouldStartWith("Phoenix.");
     }
 
+    [Theory]
+    [InlineData("Emmanuel Macron", "2021-05-01", "FRAGOV")]
+    [InlineData("Emmanuel Macron", "2013-05-01", "FRAELI")]
+    [InlineData("Donald Trump", "2018-03-01", "USAGOV")]
+    [InlineData("Donald Trump", "2022-03-01", "USAELI")]
+    [InlineData("Antonio Guterres", "2023-03-01", "IGOUNO")]
+    public void RecentOfficeHoldersComeFromDyadsOwnListOverPhoenix(string name, string day, string code)
+    {
+        var shipped = CompiledDictionary.LoadShipped();
+        var match = shipped.ResolveActor(name, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture))!;
+        match.Code!.Code.ShouldBe(code);
+        match.Entry.Source.File.ShouldBe(ModelFiles.RecentOfficials);
+    }
+
+    [Fact]
+    public void TheRecentOfficeHoldersListLoadsWithoutProblems()
+    {
+        var list = UserDictionary.Load(ModelFiles.Find(ModelFiles.RecentOfficials));
+        list.Problems.ShouldBeEmpty();
+        list.Actors.Count.ShouldBeGreaterThan(500);
+    }
+
     [Fact]
     public void TheAllocationFreeLookupAgreesWithLookupActor()
     {
