@@ -88,17 +88,17 @@ public class IngestCommandTests(ITestOutputHelper output)
         using var sandbox = new CliSandbox();
         var store = sandbox.PathOf("events.duckdb");
         var input = sandbox.Write("news.jsonl",
-            "{\"id\":\"n1\",\"date\":\"2024-05-14\",\"text\":\"French President Emmanuel Macron met German Chancellor Olaf Scholz in Paris on Tuesday.\"}\n");
+            "{\"id\":\"n1\",\"date\":\"2024-05-14\",\"text\":\"French President Emmanuel Macron met German Chancellor Jonas Albrecht in Paris on Tuesday.\"}\n");
         var ingest = CliSandbox.Run(new RootCommand { IngestCommand.Create() }, ["ingest", input, "--store", store, .. StoreCliKit.ModelArgs]);
         ingest.ExitCode.ShouldBe(0, ingest.Error);
         string? code;
-        using (var s = DuckDbEventStore.Open(store)) code = s.ReadLearnedActors().SingleOrDefault(a => a.Name == "Olaf Scholz")?.Code;
+        using (var s = DuckDbEventStore.Open(store)) code = s.ReadLearnedActors().SingleOrDefault(a => a.Name == "Jonas Albrecht")?.Code;
         code.ShouldBe("DEUGOV");
 
-        var within = CliSandbox.Run(new RootCommand { DictCommand.Create() }, "dict", "lookup", "Olaf Scholz", "--date", "2024-09-01", "--store", store);
-        within.Output.ShouldContain("learned DEUGOV");
+        var within = CliSandbox.Run(new RootCommand { DictCommand.Create() }, "dict", "lookup", "Jonas Albrecht", "--date", "2024-09-01", "--store", store);
+        within.Output.ShouldContain("=> learned DEUGOV");
         within.Output.ShouldContain("n1#0");
-        var long_after = CliSandbox.Run(new RootCommand { DictCommand.Create() }, "dict", "lookup", "Olaf Scholz", "--date", "2026-09-01", "--store", store);
+        var long_after = CliSandbox.Run(new RootCommand { DictCommand.Create() }, "dict", "lookup", "Jonas Albrecht", "--date", "2026-09-01", "--store", store);
         long_after.Output.ShouldNotContain("learned");
     }
 
