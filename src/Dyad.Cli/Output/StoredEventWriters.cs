@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dyad.Store;
+using Dyad.Store.Export;
 
 namespace Dyad.Cli.Output;
 
@@ -32,7 +33,7 @@ internal static class StoredEventJson
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
-/// <summary>RFC 4180 CSV lines: fields with a comma, quote or line break are quoted, quotes doubled.</summary>
+/// <summary>RFC 4180 CSV lines with CRLF endings; the quoting is the exporters' (<see cref="DelimitedText.Csv"/>).</summary>
 internal static class Csv
 {
     public static void WriteLine(TextWriter writer, IReadOnlyList<string?> fields)
@@ -40,9 +41,7 @@ internal static class Csv
         for (int i = 0; i < fields.Count; i++)
         {
             if (i > 0) writer.Write(',');
-            var f = fields[i] ?? "";
-            if (f.AsSpan().IndexOfAny(",\"\r\n") >= 0) writer.Write("\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
-            else writer.Write(f);
+            DelimitedText.Csv.WriteField(writer, fields[i]);
         }
         writer.Write("\r\n");
     }

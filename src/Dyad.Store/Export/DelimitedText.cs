@@ -16,7 +16,19 @@ public abstract class DelimitedText
 
     public abstract char Separator { get; }
 
-    public abstract void WriteField(TextWriter output, string? value);
+    /// <summary>The characters that stop a field from being written as it is.</summary>
+    protected abstract SearchValues<char> Special { get; }
+
+    /// <summary>Writes one field: as it is when it holds no special character, else in the format's escaped form.</summary>
+    public void WriteField(TextWriter output, string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return;
+        if (value.AsSpan().IndexOfAny(Special) < 0) output.Write(value);
+        else WriteEscaped(output, value);
+    }
+
+    /// <summary>Writes a field that holds at least one of <see cref="Special"/>.</summary>
+    protected abstract void WriteEscaped(TextWriter output, string value);
 
     /// <summary>Writes the fields separated, then a line feed.</summary>
     public void WriteLine(TextWriter output, IReadOnlyList<string?> fields)
@@ -31,18 +43,13 @@ public abstract class DelimitedText
 
     private sealed class CsvText : DelimitedText
     {
-        private static readonly SearchValues<char> Special = SearchValues.Create(",\"\r\n");
+        private static readonly SearchValues<char> Quoted = SearchValues.Create(",\"\r\n");
 
         public override char Separator => ',';
+        protected override SearchValues<char> Special => Quoted;
 
-        public override void WriteField(TextWriter output, string? value)
+        protected override void WriteEscaped(TextWriter output, string value)
         {
-            if (string.IsNullOrEmpty(value)) return;
-            if (value.AsSpan().IndexOfAny(Special) < 0)
-            {
-                output.Write(value);
-                return;
-            }
             output.Write('"');
             output.Write(value.Replace("\"", "\"\"", StringComparison.Ordinal));
             output.Write('"');
@@ -51,18 +58,13 @@ public abstract class DelimitedText
 
     private sealed class EscapedTsvText : DelimitedText
     {
-        private static readonly SearchValues<char> Special = SearchValues.Create("\t\r\n\\");
+        private static readonly SearchValues<char> Escaped = SearchValues.Create("\t\r\n\\");
 
         public override char Separator => '\t';
+        protected override SearchValues<char> Special => Escaped;
 
-        public override void WriteField(TextWriter output, string? value)
+        protected override void WriteEscaped(TextWriter output, string value)
         {
-            if (string.IsNullOrEmpty(value)) return;
-            if (value.AsSpan().IndexOfAny(Special) < 0)
-            {
-                output.Write(value);
-                return;
-            }
             foreach (var c in value)
             {
                 switch (c)
@@ -79,18 +81,13 @@ public abstract class DelimitedText
 
     private sealed class PlainTsvText : DelimitedText
     {
-        private static readonly SearchValues<char> Special = SearchValues.Create("\t\r\n");
+        private static readonly SearchValues<char> Blanked = SearchValues.Create("\t\r\n");
 
         public override char Separator => '\t';
+        protected override SearchValues<char> Special => Blanked;
 
-        public override void WriteField(TextWriter output, string? value)
+        protected override void WriteEscaped(TextWriter output, string value)
         {
-            if (string.IsNullOrEmpty(value)) return;
-            if (value.AsSpan().IndexOfAny(Special) < 0)
-            {
-                output.Write(value);
-                return;
-            }
             foreach (var c in value) output.Write(c is '\t' or '\r' or '\n' ? ' ' : c);
         }
     }
