@@ -147,6 +147,14 @@ public sealed class DependencyParser
     public static DependencyParser Train(IReadOnlyList<ParserTrainingSentence> train, IReadOnlyList<ParserTrainingSentence>? dev,
         ParserOptions options, TextWriter? log = null)
     {
+        if (options.EnsembleSize > 1) return ParserEnsemble.Train(train, dev, options, log);
+        return TrainSingle(train, dev, options, log, "parser");
+    }
+
+    /// <summary>Trains one parser with <paramref name="options"/>' seed; <paramref name="name"/> starts its log lines.</summary>
+    internal static DependencyParser TrainSingle(IReadOnlyList<ParserTrainingSentence> train, IReadOnlyList<ParserTrainingSentence>? dev,
+        ParserOptions options, TextWriter? log, string name)
+    {
         if (train.Count == 0) throw new ArgumentException("no training sentences");
         var vocab = ParserVocabulary.Build(train, options.MinWordCount);
         if (vocab.RootLabel < 0) throw new ArgumentException("training data has no 'root' relation");
@@ -169,7 +177,7 @@ public sealed class DependencyParser
             goldHeads[s] = h;
             goldLabels[s] = l;
         }
-        log?.WriteLine($"parser: {train.Count} training sentences ({nonProjective} non-projective, lifted), {vocab.Words.Length} words, {vocab.LabelCount} relations");
+        log?.WriteLine($"{name}: {train.Count} training sentences ({nonProjective} non-projective, lifted), {vocab.Words.Length} words, {vocab.LabelCount} relations");
 
         var rng = new Random(options.Seed);
         var order = Enumerable.Range(0, train.Count).ToArray();
@@ -254,7 +262,7 @@ public sealed class DependencyParser
                 if (score.Las > bestLas) { bestLas = score.Las; best = candidate; }
             }
             else best = candidate;
-            log?.WriteLine($"parser pass {iter}: move errors {100.0 * errors / Math.Max(1, decisions):F2}% of {decisions}{devReport} ({clock.Elapsed.TotalSeconds:F1}s)");
+            log?.WriteLine($"{name} pass {iter}: move errors {100.0 * errors / Math.Max(1, decisions):F2}% of {decisions}{devReport} ({clock.Elapsed.TotalSeconds:F1}s)");
         }
         return best!;
     }
@@ -348,6 +356,26 @@ public sealed class DependencyParser
             }
             st.Apply(m, labels[i]);
         }
+    }
+
+    /// <summary>
+    /// One parser whose weights are the mean of <paramref name="members"/>' (trained on the same sentences, so with
+    /// the same vocabulary): it scores each move and label as the mean of the members' scores, at one model's cost.
+    /// </summary>
+    internal static DependencyParser Mean(IReadOnlyList<DependencyParser> members)
+    {
+        if (members.Count == 0) throw new ArgumentException("no parsers to average");
+        var first = members[0];
+        var moves = new HashedPerceptron[members.Count];
+        var labels = new HashedPerceptron[members.Count];
+        for (int i = 0; i < members.Count; i++)
+        {
+            if (!members[i]._vocab.HasSameEntries(first._vocab))
+                throw new ArgumentException("parsers to average must share their vocabulary (train them on the same sentences)");
+            moves[i] = members[i]._moves;
+            labels[i] = members[i]._labels;
+        }
+        return new DependencyParser(first._vocab, HashedPerceptron.Mean(moves), HashedPerceptron.Mean(labels), first.BeamWidth);
     }
 
     /// <summary>Parses the sentences with their given tags and scores the trees against their gold trees.</summary>

@@ -18,4 +18,9 @@ public sealed record ParserOptions
     public double ExploreProbability { get; init; } = 0.9;
     /// <summary>Words rarer than this in training are treated as unknown.</summary>
     public int MinWordCount { get; init; } = 2;
+    /// <summary>
+    /// Number of parsers trained with seeds <see cref="Seed"/>, <see cref="Seed"/> + 1, ... (different example orders)
+    /// whose weights are averaged into the model; each keeps its last pass. 1 trains a single parser.
+    /// </summary>
+    public int EnsembleSize { get; init; } = 1;
 }

@@ -38,6 +38,11 @@ internal sealed class ParserVocabulary
     public int RootLabel { get; }
     public int LabelCount => Labels.Length;
 
+    /// <summary>True when both vocabularies give every word, tag and label the same id.</summary>
+    public bool HasSameEntries(ParserVocabulary other) =>
+        Words.AsSpan().SequenceEqual(other.Words) && XposTags.AsSpan().SequenceEqual(other.XposTags)
+        && UposTags.AsSpan().SequenceEqual(other.UposTags) && Labels.AsSpan().SequenceEqual(other.Labels);
+
     /// <summary>Word id of an already lower-cased form.</summary>
     public int Word(string lowered) => _words.TryGetValue(lowered, out int id) ? id : Unknown;
     public int Xpos(string tag) => _xpos.TryGetValue(tag, out int id) ? id : Unknown;
