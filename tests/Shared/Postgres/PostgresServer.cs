@@ -14,7 +14,13 @@ namespace Dyad.Tests;
 /// </summary>
 public sealed class PostgresServer : IDisposable
 {
-    private static readonly string[] BinFolders = ["/usr/local/bin", "/usr/lib/postgresql/17/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/15/bin"];
+    /// <summary>Folders that may hold initdb and pg_ctl: PATH, then Debian's versioned folders, newest first.</summary>
+    private static IEnumerable<string> BinFolders()
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)) yield return dir;
+        if (!Directory.Exists("/usr/lib/postgresql")) yield break;
+        foreach (var version in Directory.GetDirectories("/usr/lib/postgresql").OrderDescending(StringComparer.Ordinal)) yield return Path.Combine(version, "bin");
+    }
 
     private readonly string? _folder;
     private readonly string? _pgCtl;
@@ -23,7 +29,7 @@ public sealed class PostgresServer : IDisposable
 
     public PostgresServer()
     {
-        var bin = BinFolders.FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
+        var bin = BinFolders().FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")));
         if (bin is null)
         {
             Unavailable = "PostgreSQL's initdb and pg_ctl are not installed (apt-get install postgresql); skipping a PostgreSQL test.";
