@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.CommandLine;
 using Dyad.Cli.Commands;
 using Dyad.Store.DuckDb;
@@ -129,56 +128,22 @@ public class IngestCommandTests(ITestOutputHelper output)
     public void Kill_9_mid_ingest_then_resume_stores_exactly_what_a_clean_ingest_stores()
     {
         using var sandbox = new CliSandbox();
-        const int documents = 96;
-        var corpus = sandbox.Write("corpus.jsonl", StoreCliKit.Corpus(documents));
         var killedStore = sandbox.PathOf("killed.duckdb");
         var cleanStore = sandbox.PathOf("clean.duckdb");
-        string[] Args(string store) => ["ingest", corpus, "--store", store, "--batch-size", "8", "--verbose", .. StoreCliKit.ModelArgs];
-
-        // The uninterrupted reference runs alongside the one to be killed.
-        var cleanLog = new ConcurrentQueue<string>();
-        using var clean = StoreCliKit.Start(Args(cleanStore), cleanLog.Enqueue);
-        var committed = new ManualResetEventSlim();
-        var killedLog = new ConcurrentQueue<string>();
-        using (var victim = StoreCliKit.Start(Args(killedStore), line =>
+        long storedAtKill = KillResumeScenario.Run(sandbox, killedStore, cleanStore, () =>
         {
-            killedLog.Enqueue(line);
-            if (line.StartsWith("dyad: committed", StringComparison.Ordinal)) committed.Set();
-        }))
-        {
-            committed.Wait(TimeSpan.FromSeconds(120)).ShouldBeTrue("no batch committed: " + string.Join('\n', killedLog));
-            victim.Kill(); // SIGKILL on Linux: no finally blocks, no flush, no checkpoint
-            victim.WaitForExit();
-            killedLog.ShouldNotContain(l => l.StartsWith("dyad: stored", StringComparison.Ordinal), "the ingest finished before it was killed");
-        }
-
-        long storedAtKill;
-        using (var partial = DuckDbEventStore.Open(killedStore))
-        {
-            storedAtKill = partial.Counts().Documents;
-            storedAtKill.ShouldBeGreaterThan(0);
-            storedAtKill.ShouldBeLessThan(documents);
-            // Whole batches only, and every stored document has its sentences.
-            (storedAtKill % 8).ShouldBe(0);
+            using var partial = DuckDbEventStore.Open(killedStore);
+            // Every stored document has its sentences.
             partial.Scalar("SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.doc_key = d.doc_key)").ShouldBe(0L);
-        }
-
-        var resumeLog = new ConcurrentQueue<string>();
-        using (var resume = StoreCliKit.Start(Args(killedStore), resumeLog.Enqueue))
-        {
-            resume.WaitForExit(180_000).ShouldBeTrue();
-            resume.ExitCode.ShouldBe(0, string.Join('\n', resumeLog));
-        }
-        resumeLog.ShouldContain(l => l.Contains($"stored {documents - storedAtKill} new documents ({storedAtKill} already stored)"), string.Join('\n', resumeLog));
-        clean.WaitForExit(180_000).ShouldBeTrue();
-        clean.ExitCode.ShouldBe(0, string.Join('\n', cleanLog));
-        output.WriteLine($"killed after {storedAtKill} of {documents} documents were committed");
+            return partial.Counts().Documents;
+        });
+        output.WriteLine($"killed after {storedAtKill} of {KillResumeScenario.Documents} documents were committed");
 
         using var resumed = DuckDbEventStore.Open(killedStore);
         using var reference = DuckDbEventStore.Open(cleanStore);
         var counts = resumed.Counts();
         (counts with { Runs = 0 }).ShouldBe(reference.Counts() with { Runs = 0 });
-        counts.Documents.ShouldBe(documents);
+        counts.Documents.ShouldBe(KillResumeScenario.Documents);
         counts.Mentions.ShouldBeGreaterThan(counts.Events); // the corpus repeats events: merges happened
         resumed.ReadEvents().ToList().ShouldBe(reference.ReadEvents().ToList());
         resumed.ReadMentions().ToList().ShouldBe(reference.ReadMentions().ToList());
