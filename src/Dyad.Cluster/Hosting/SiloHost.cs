@@ -15,7 +15,11 @@ public static class SiloHost
     public static IHost Build(SiloSettings settings, CodingPipeline pipeline, IQueryableEventStore store)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
+            // Start-up advice (server GC) and scheduler stall notes are noise on a busy coding host; errors stay.
+            .AddFilter("Orleans.Runtime.Silo", LogLevel.Error)
+            .AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error)
+            .AddFilter("Orleans.Runtime.Scheduler", LogLevel.Error);
         builder.UseOrleans(silo =>
         {
             ConfigureClustering(silo, settings);
