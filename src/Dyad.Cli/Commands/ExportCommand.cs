@@ -15,7 +15,7 @@ internal static class ExportCommand
     /// <param name="openStore">Opens the store at a path (tests pass their own store).</param>
     internal static Command Create(Func<string, IEventStore> openStore)
     {
-        var store = new Option<string>("--store") { Description = "Event store to export (a dyad.duckdb file).", Required = true, HelpName = "path" };
+        var store = new Option<string>("--store") { Description = "Event store to export: a DuckDB file, or postgres://user[:password]@host[:port]/database.", Required = true, HelpName = "path|url" };
         var format = new Option<string>("--format") { Description = "Export format.", Required = true };
         format.AcceptOnlyFromAmong([.. EventExport.Formats]);
         var outputPath = new Option<string?>("--out", "-o", "--output") { Description = "Write to this file (required for parquet; others default to stdout).", HelpName = "file" };
@@ -35,7 +35,7 @@ internal static class ExportCommand
                 error.WriteLine("dyad: --format parquet writes a binary file: give it with --out FILE");
                 return 1;
             }
-            if (!File.Exists(storePath) && !Directory.Exists(storePath))
+            if (!Dyad.Store.Postgres.PostgresUrl.IsUrl(storePath) && !File.Exists(storePath) && !Directory.Exists(storePath))
             {
                 error.WriteLine($"dyad: store {storePath} not found");
                 return 1;

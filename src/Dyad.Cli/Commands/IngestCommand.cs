@@ -56,7 +56,7 @@ internal static class IngestCommand
             int status = InputBatch.Run(settings, error, run.Add, resultsOnStdout: false, summary);
             run.Flush();
             events.FinishRun(runId, summary.Skipped);
-            error.WriteLine(run.Summary(storePath));
+            error.WriteLine(run.Summary(EventStores.Describe(storePath)));
             return status;
         });
         return command;

@@ -37,7 +37,7 @@ internal static class ServeCommand
                 error.WriteLine("dyad: --port must be from 0 to 65535.");
                 return 1;
             }
-            using var opened = StoreOption.Open(path, mustExist: true, error);
+            using var opened = StoreOption.OpenDuckDb(path, error);
             if (opened is null) return 1;
             var token = WriteToken.CreateRandom();
             // The models load on the first ingest, so serving reads starts at once.

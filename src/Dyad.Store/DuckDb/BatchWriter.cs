@@ -43,20 +43,9 @@ internal sealed class BatchWriter
         using (var probe = _connection.CreateAppender("presence_probe"))
             for (int i = 0; i < documents.Count; i++)
                 probe.CreateRow().AppendValue(i).AppendValue(documents[i].Id).AppendValue(documents[i].ContentHash).EndRow();
-        using var command = Command(transaction, """
-            SELECT p.pos, d.content_hash = p.content_hash, true FROM presence_probe p JOIN documents d ON d.id = p.id
-            UNION ALL
-            SELECT p.pos, true, false FROM presence_probe p JOIN documents d ON d.content_hash = p.content_hash
-            """);
+        using var command = Command(transaction, IngestSql.Presence("presence_probe p"));
         using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            int pos = reader.GetInt32(0);
-            bool byId = reader.GetBoolean(2);
-            // A match by id decides; a match by content only when the id is new.
-            if (byId) presence[pos] = reader.GetBoolean(1) ? DocumentPresence.SameId : DocumentPresence.IdConflict;
-            else if (presence[pos] == DocumentPresence.New) presence[pos] = DocumentPresence.SameContent;
-        }
+        IngestSql.ReadPresence(reader, presence);
         return presence;
     }
 
@@ -96,87 +85,41 @@ internal sealed class BatchWriter
 
     private IngestBatchResult WriteIn(DbTransaction transaction, long runId, IReadOnlyList<IngestDocument> batch)
     {
-        var presence = Find(transaction, batch.Select(d => (d.Document.Id, d.ContentHash)).ToList());
-        var accepted = new List<(IngestDocument Doc, long Key)>();
-        var batchIds = new HashSet<string>(StringComparer.Ordinal);
-        var batchHashes = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < batch.Count; i++)
-        {
-            var doc = batch[i];
-            if (presence[i] == DocumentPresence.New && !batchIds.Add(doc.Document.Id)) presence[i] = DocumentPresence.SameId;
-            if (presence[i] == DocumentPresence.New && !batchHashes.Add(doc.ContentHash)) presence[i] = DocumentPresence.SameContent;
-            if (presence[i] == DocumentPresence.New) accepted.Add((doc, _nextDocKey++));
-        }
-
-        var matcher = LoadCandidates(transaction, accepted);
-        var newEvents = new List<(long Id, DateOnly Date, CodedEvent Coding, IngestDocument Doc)>();
-        var touched = new HashSet<long>();
-        var mentionKeys = new List<long>();
-        int merged = 0;
-        foreach (var (doc, _) in accepted)
-            foreach (var e in doc.Events)
-            {
-                var key = _rule.KeyOf(e);
-                var date = DuplicateRule.EventDate(e, doc.Document.Date);
-                var country = e.Location?.Country;
-                var match = matcher.Find(key, date, country);
-                if (match is null)
-                {
-                    match = new EventCandidate(_nextEventId++, key, date, country);
-                    matcher.Add(match);
-                    newEvents.Add((match.Id, date, e, doc));
-                }
-                else merged++;
-                touched.Add(match.Id);
-                mentionKeys.Add(match.Id);
-            }
+        var plan = IngestPlan.Accept(batch, Find(transaction, batch.Select(d => (d.Document.Id, d.ContentHash)).ToList()), _rule);
+        var accepted = plan.Accepted.Select(doc => (doc, _nextDocKey++)).ToList();
+        plan.Match(LoadCandidates(transaction, plan.Mentions));
+        var eventIds = new long[plan.NewEvents.Count];
+        for (int i = 0; i < eventIds.Length; i++) eventIds[i] = _nextEventId++;
+        plan.Number(eventIds);
 
         AppendDocuments(runId, accepted);
-        AppendMentions(accepted, mentionKeys);
-        AppendEvents(newEvents);
-        Recount(transaction, touched);
+        AppendMentions(accepted, plan.MentionEvents);
+        AppendEvents(plan.NewEvents);
+        Recount(transaction, plan.Touched);
         using (var run = Command(transaction, """
             UPDATE ingest_runs SET documents_added = documents_added + $2, documents_already_stored = documents_already_stored + $3,
                    mentions_added = mentions_added + $4, events_added = events_added + $5 WHERE id = $1
-            """, runId, accepted.Count, batch.Count - accepted.Count, mentionKeys.Count, newEvents.Count))
+            """, runId, accepted.Count, batch.Count - accepted.Count, plan.MentionEvents.Count, plan.NewEvents.Count))
             run.ExecuteNonQuery();
-        return new IngestBatchResult(presence, accepted.Count, mentionKeys.Count, newEvents.Count, merged);
+        return new IngestBatchResult(plan.Presence, accepted.Count, plan.MentionEvents.Count, plan.NewEvents.Count, plan.Merged);
     }
 
     /// <summary>
     /// Loads the stored events any mention of the batch could merge into: one join of the batch's keys and date
     /// windows against the events table, rather than a query per mention.
     /// </summary>
-    private EventMatcher LoadCandidates(DbTransaction transaction, List<(IngestDocument Doc, long Key)> accepted)
+    private EventMatcher LoadCandidates(DbTransaction transaction, List<PlannedMention> mentions)
     {
         var matcher = new EventMatcher(_rule);
+        if (mentions.Count == 0) return matcher;
         Execute(transaction, "DELETE FROM dedup_probe");
-        bool any = false;
         using (var probe = _connection.CreateAppender("dedup_probe"))
-            foreach (var (doc, _) in accepted)
-                foreach (var e in doc.Events)
-                {
-                    var key = _rule.KeyOf(e);
-                    var date = DuplicateRule.EventDate(e, doc.Document.Date);
-                    probe.CreateRow().AppendValue(key.Source).AppendValue(key.Target).AppendValue(key.Root).AppendValue(key.Negated)
-                        .AppendValue(date.AddDays(-_rule.WindowDays)).AppendValue(date.AddDays(_rule.WindowDays)).EndRow();
-                    any = true;
-                }
-        if (!any) return matcher;
-        using var command = Command(transaction, $"""
-            SELECT DISTINCT e.id, e.source, e.target, e.root, e.negated, e.event_date, e.country
-            FROM events e JOIN dedup_probe p
-              ON {ActorSql("e.source")} = p.source AND {ActorSql("e.target")} = p.target AND e.root = p.root
-             AND e.negated = p.negated AND e.event_date BETWEEN p.lo AND p.hi
-            ORDER BY e.id
-            """);
+            foreach (var (key, date, _) in mentions)
+                probe.CreateRow().AppendValue(key.Source).AppendValue(key.Target).AppendValue(key.Root).AppendValue(key.Negated)
+                    .AppendValue(date.AddDays(-_rule.WindowDays)).AppendValue(date.AddDays(_rule.WindowDays)).EndRow();
+        using var command = Command(transaction, IngestSql.Candidates(_rule, "dedup_probe"));
         using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var key = new DuplicateKey(_rule.ActorKey(reader.IsDBNull(1) ? null : reader.GetString(1)),
-                _rule.ActorKey(reader.IsDBNull(2) ? null : reader.GetString(2)), reader.GetString(3), reader.GetBoolean(4));
-            matcher.Add(new EventCandidate(reader.GetInt64(0), key, reader.GetFieldValue<DateOnly>(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
-        }
+        IngestSql.AddCandidates(reader, _rule, matcher);
         return matcher;
     }
 
@@ -214,7 +157,7 @@ internal sealed class BatchWriter
     }
 
     /// <summary>New events start with their first mention's counts; <see cref="Recount"/> then sets the real ones.</summary>
-    private void AppendEvents(List<(long Id, DateOnly Date, CodedEvent Coding, IngestDocument Doc)> created)
+    private void AppendEvents(List<NewEvent> created)
     {
         using var events = _connection.CreateAppender("events");
         foreach (var (id, date, coding, doc) in created)
@@ -235,21 +178,8 @@ internal sealed class BatchWriter
         Execute(transaction, "DELETE FROM dedup_touched");
         using (var appender = _connection.CreateAppender("dedup_touched"))
             foreach (var id in touched) appender.CreateRow().AppendValue(id).EndRow();
-        Execute(transaction, """
-            UPDATE events SET num_mentions = a.n, num_articles = a.articles, num_sources = a.sources,
-                              first_seen = a.first_seen, last_seen = a.last_seen
-            FROM (SELECT m.event_key, count(*) AS n, count(DISTINCT m.doc_key) AS articles,
-                         count(DISTINCT coalesce(d.source, '')) AS sources, min(d.date) AS first_seen, max(d.date) AS last_seen
-                  FROM mentions m JOIN documents d ON d.doc_key = m.doc_key
-                  WHERE m.event_key IN (SELECT event_key FROM dedup_touched)
-                  GROUP BY m.event_key) a
-            WHERE events.id = a.event_key
-            """);
+        Execute(transaction, IngestSql.Recount("dedup_touched"));
     }
-
-    /// <summary>The SQL for <see cref="DuplicateRule.ActorKey"/> of an actor column.</summary>
-    private string ActorSql(string column) =>
-        _rule.ActorPrefix > 0 ? $"left(coalesce({column}, ''), {_rule.ActorPrefix})" : $"coalesce({column}, '')";
 
     private long MaxPlusOne(string sql)
     {

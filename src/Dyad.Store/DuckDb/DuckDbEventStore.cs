@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
 using DuckDB.NET.Data;
 using Dyad.Knowledge.Learning;
 using Dyad.Store.Dedup;
@@ -99,15 +97,9 @@ public sealed class DuckDbEventStore : IQueryableEventStore
     {
         using var command = _connection.CreateCommand();
         foreach (var p in parameters) command.Parameters.Add(new DuckDBParameter(p));
-        command.CommandText = $"""
-            SELECT e.id, e.num_mentions, e.num_sources, e.num_articles, e.first_seen, e.last_seen, e.source_url, {CodedEventColumns.SelectList("e")}
-            FROM events e {where} {orderBy}
-            """;
+        command.CommandText = $"SELECT {StoreSql.EventColumns} FROM events e {where} {orderBy}";
         using var reader = command.ExecuteReader();
-        while (reader.Read())
-            yield return new StoredEvent(
-                reader.GetInt64(0), CodedEventColumns.Read(reader, 7), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3),
-                reader.GetFieldValue<DateOnly>(4), reader.GetFieldValue<DateOnly>(5), reader.IsDBNull(6) ? null : reader.GetString(6));
+        while (reader.Read()) yield return StoreSql.ReadEvent(reader);
     }
 
     public IEnumerable<StoredMention> ReadMentions() => ReadMentions(null);
@@ -122,71 +114,33 @@ public sealed class DuckDbEventStore : IQueryableEventStore
             command.Parameters.Add(new DuckDBParameter(id));
             where = "WHERE m.event_key = $1";
         }
-        command.CommandText = $"""
-            SELECT m.event_key, d.date, d.source, d.url, d.length, {CodedEventColumns.SelectList("m")}
-            FROM mentions m JOIN documents d ON d.doc_key = m.doc_key {where}
-            ORDER BY m.event_key, m.doc_key, m.sentence_index, m.char_start
-            """;
+        command.CommandText = StoreSql.Mentions(where);
         using var reader = command.ExecuteReader();
-        while (reader.Read())
-            yield return new StoredMention(
-                reader.GetInt64(0), reader.GetFieldValue<DateOnly>(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt32(4), CodedEventColumns.Read(reader, 5));
+        while (reader.Read()) yield return StoreSql.ReadMention(reader);
     }
 
     public IReadOnlyList<PeriodStats> Stats(EventQuery filter, StatsPeriod by)
     {
         using var command = _connection.CreateCommand();
-        var where = EventFilterSql.Where(filter, command.Parameters);
-        var period = by switch
-        {
-            StatsPeriod.Day => "e.event_date",
-            StatsPeriod.Week => "date_trunc('week', e.event_date)",
-            _ => "date_trunc('month', e.event_date)",
-        };
-        command.CommandText = $"""
-            SELECT CAST({period} AS DATE) AS period, count(*),
-                   count(*) FILTER (WHERE e.quad = 1), count(*) FILTER (WHERE e.quad = 2),
-                   count(*) FILTER (WHERE e.quad = 3), count(*) FILTER (WHERE e.quad = 4),
-                   sum(e.goldstein), avg(e.goldstein), CAST(sum(e.num_mentions) AS BIGINT)
-            FROM events e {where}
-            GROUP BY period ORDER BY period
-            """;
-        var rows = new List<PeriodStats>();
+        command.CommandText = StoreSql.Stats(by, EventFilterSql.Where(filter, command.Parameters));
         using var reader = command.ExecuteReader();
-        while (reader.Read())
-            rows.Add(new PeriodStats(reader.GetFieldValue<DateOnly>(0), Long(reader, 1), Long(reader, 2), Long(reader, 3),
-                Long(reader, 4), Long(reader, 5), reader.GetDouble(6), reader.GetDouble(7), Long(reader, 8)));
-        return rows;
+        return StoreSql.ReadStats(reader);
     }
 
     public IReadOnlyList<TopEntry> Top(TopKind kind, EventQuery filter, int limit)
     {
         using var command = _connection.CreateCommand();
-        var where = EventFilterSql.Where(filter, command.Parameters);
-        var keyed = kind switch
-        {
-            TopKind.Actors => $"SELECT e.source AS k, e.num_mentions AS n FROM events e {where} UNION ALL SELECT e.target, e.num_mentions FROM events e {where}",
-            TopKind.Dyads => $"SELECT e.source || ' ' || e.target AS k, e.num_mentions AS n FROM events e {where}",
-            _ => $"SELECT e.code AS k, e.num_mentions AS n FROM events e {where}",
-        };
-        command.CommandText = $"SELECT k, count(*) AS events, CAST(sum(n) AS BIGINT) FROM ({keyed}) WHERE k IS NOT NULL GROUP BY k ORDER BY events DESC, k LIMIT {limit}";
-        var rows = new List<TopEntry>();
+        command.CommandText = StoreSql.Top(kind, EventFilterSql.Where(filter, command.Parameters), limit);
         using var reader = command.ExecuteReader();
-        while (reader.Read()) rows.Add(new TopEntry(reader.GetString(0), Long(reader, 1), Long(reader, 2)));
-        return rows;
+        return StoreSql.ReadTop(reader);
     }
 
     public StoreCounts Counts()
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = """
-            SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM sentences), (SELECT count(*) FROM events),
-                   (SELECT count(*) FROM mentions), (SELECT count(*) FROM learned_actors), (SELECT count(*) FROM ingest_runs)
-            """;
+        command.CommandText = StoreSql.Counts;
         using var reader = command.ExecuteReader();
-        reader.Read();
-        return new StoreCounts(Long(reader, 0), Long(reader, 1), Long(reader, 2), Long(reader, 3), Long(reader, 4), Long(reader, 5));
+        return StoreSql.ReadCounts(reader);
     }
 
     /// <summary>
@@ -195,23 +149,9 @@ public sealed class DuckDbEventStore : IQueryableEventStore
     public IReadOnlyList<LearnedActor> ReadLearnedActors()
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = """
-            SELECT l.name, l.code, l.title, l.title_head, l.rule, l.explanation, d.id, l.sentence_index, l.date, l.evidence
-            FROM learned_actors l JOIN documents d ON d.doc_key = l.doc_key
-            ORDER BY lower(l.name), l.code, l.date, d.id, l.sentence_index
-            """;
-        var actors = new List<LearnedActor>();
+        command.CommandText = StoreSql.LearnedActors;
         using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            var date = reader.GetFieldValue<DateOnly>(8);
-            var evidence = new LearnedEvidence(reader.GetString(6), reader.GetInt32(7), date, reader.GetString(9));
-            var actor = new LearnedActor(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.GetString(4), reader.GetString(5), date, date, [evidence]);
-            if (actors.Count > 0 && actors[^1].SameRole(actor)) actors[^1] = actors[^1].Merge(actor);
-            else actors.Add(actor);
-        }
-        return actors;
+        return StoreSql.ReadLearnedActors(reader);
     }
 
     /// <summary>Runs one SQL statement (bench and tests: settings, ad-hoc checks).</summary>
@@ -223,8 +163,6 @@ public sealed class DuckDbEventStore : IQueryableEventStore
     }
 
     internal DuckDBConnection Connection => _connection;
-
-    private static long Long(DbDataReader reader, int i) => reader.IsDBNull(i) ? 0 : Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
 
     public void Dispose() => _connection.Dispose();
 }

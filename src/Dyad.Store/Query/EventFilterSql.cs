@@ -1,18 +1,28 @@
 using DuckDB.NET.Data;
+using Npgsql;
 
 namespace Dyad.Store.Query;
 
 /// <summary>Turns an <see cref="EventQuery"/>'s filters into a parameterised WHERE clause over the events table "e".</summary>
 internal static class EventFilterSql
 {
-    public static string Where(EventQuery q, DuckDBParameterCollection parameters)
+    public static string Where(EventQuery q, DuckDBParameterCollection parameters) => Where(q, value =>
+    {
+        parameters.Add(new DuckDBParameter(value));
+        return "$" + parameters.Count;
+    });
+
+    public static string Where(EventQuery q, NpgsqlParameterCollection parameters) => Where(q, value =>
+    {
+        parameters.Add(new NpgsqlParameter { Value = value });
+        return "$" + parameters.Count;
+    });
+
+    /// <summary>The clause, adding each value through <paramref name="addParameter"/>, which returns its placeholder ("$n").</summary>
+    private static string Where(EventQuery q, Func<object, string> addParameter)
     {
         var clauses = new List<string>();
-        string Param(object value)
-        {
-            parameters.Add(new DuckDBParameter(value));
-            return "$" + parameters.Count;
-        }
+        string Param(object value) => addParameter(value);
         if (q.Actor is { } actor)
         {
             var p = Param(actor);
