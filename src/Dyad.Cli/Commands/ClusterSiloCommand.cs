@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using System.Runtime.InteropServices;
 using Dyad.Cluster.Hosting;
 using Dyad.Store;
 using Microsoft.Extensions.Hosting;
@@ -83,7 +84,7 @@ internal static class ClusterSiloCommand
             IQueryableEventStore events;
             try
             {
-                events = ClusterStores.Open(location);
+                events = EventStores.OpenQueryable(location, mustExist: false);
             }
             catch (StoreUnavailableException e)
             {
@@ -94,13 +95,18 @@ internal static class ClusterSiloCommand
             {
                 try
                 {
+                    // Ctrl+C and SIGTERM (a service manager, Kubernetes) stop the silo gracefully: it leaves the
+                    // membership at once, so submitters move its items without waiting for failure detection.
+                    using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+                    using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+                    using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
                     using var host = SiloHost.Build(settings, pipeline, events);
-                    await host.StartAsync(cancel);
-                    output.WriteLine($"dyad cluster silo: {settings.Address}:{settings.SiloPort} (gateway {settings.Address}:{settings.GatewayPort}), clustering {settings.Clustering}, store {location}, {settings.Threads} thread(s); Ctrl+C stops.");
+                    await host.StartAsync(stop.Token);
+                    output.WriteLine($"dyad cluster silo: {settings.Address}:{settings.SiloPort} (gateway {settings.Address}:{settings.GatewayPort}), clustering {settings.Clustering}, store {EventStores.Describe(location)}, {settings.Threads} thread(s); Ctrl+C stops.");
                     output.Flush();
                     try
                     {
-                        await Task.Delay(Timeout.Infinite, cancel);
+                        await Task.Delay(Timeout.Infinite, stop.Token);
                     }
                     catch (OperationCanceledException)
                     {
@@ -108,8 +114,14 @@ internal static class ClusterSiloCommand
                     }
                     using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(30));
                     await host.StopAsync(stopping.Token);
+
+                    void Stop(PosixSignalContext context)
+                    {
+                        context.Cancel = true;
+                        stop.Cancel();
+                    }
                 }
-                catch (Exception e) when (e is OrleansException or IOException or System.Net.Sockets.SocketException)
+                catch (Exception e) when (e is OrleansException or IOException or System.Net.Sockets.SocketException or OperationCanceledException)
                 {
                     error.WriteLine("dyad: silo failed: " + e.GetBaseException().Message);
                     return 1;
