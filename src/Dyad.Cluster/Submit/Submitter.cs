@@ -40,6 +40,10 @@ public sealed class Submitter(IClusterClient client, SubmitOptions options, Text
 
     private sealed record Attempt(WorkItem Item, int Tries, SiloSlot Silo);
 
+    // Membership, status and capacity calls may land on a grain whose silo just died: they must not hold up the
+    // dispatch loop until the (long) item timeout; the next round asks again, by then re-placed.
+    private static readonly TimeSpan ControlCallTimeout = TimeSpan.FromSeconds(5);
+
     private readonly Dictionary<SiloAddress, SiloSlot> _silos = new();
     private readonly Dictionary<Task<ItemResult>, Attempt> _inFlight = new();
     private readonly Queue<(WorkItem Item, int Tries)> _retries = new();
@@ -165,7 +169,7 @@ public sealed class Submitter(IClusterClient client, SubmitOptions options, Text
         Dictionary<SiloAddress, SiloStatus> hosts;
         try
         {
-            hosts = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+            hosts = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(ControlCallTimeout);
         }
         catch (Exception e) when (e is OrleansException or TimeoutException)
         {
@@ -188,7 +192,7 @@ public sealed class Submitter(IClusterClient client, SubmitOptions options, Text
             var agent = client.GetGrain<ICodingAgentGrain>(CodingAgents.KeyOf(address));
             try
             {
-                int threads = await agent.Threads();
+                int threads = await agent.Threads().WaitAsync(ControlCallTimeout);
                 _silos[address] = new SiloSlot(address, agent, Math.Max(1, threads * options.InFlightPerThread));
             }
             catch (Exception e) when (e is OrleansException or TimeoutException)
@@ -245,7 +249,7 @@ public sealed class Submitter(IClusterClient client, SubmitOptions options, Text
                 $"dyad cluster: {_acknowledged:N0}/{_itemsRead:N0} items acknowledged, {_inFlight.Count} in flight on {_silos.Count} silos, {_retries.Count} queued for retry; {_documents:N0} documents, {snapshot.DocumentsPerSecond:F1}/s"));
         try
         {
-            await client.GetGrain<ISubmissionBoardGrain>(0).Post(snapshot);
+            await client.GetGrain<ISubmissionBoardGrain>(0).Post(snapshot).WaitAsync(ControlCallTimeout);
         }
         catch (Exception e) when (e is OrleansException or TimeoutException)
         {
