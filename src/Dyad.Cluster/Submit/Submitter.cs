@@ -186,6 +186,7 @@ public sealed class Submitter(IClusterClient client, SubmitOptions options, Text
                 Retry(attempt, $"silo {gone} left the cluster");
             }
             progress?.WriteLine($"dyad cluster: silo {gone} left the cluster");
+            ResendThroughLiveGateways();
         }
         foreach (var address in hosts.Keys.Where(s => !_silos.ContainsKey(s)))
         {
@@ -199,6 +200,22 @@ public sealed class Submitter(IClusterClient client, SubmitOptions options, Text
             {
                 // Starting or stopping: the next refresh tries again.
             }
+        }
+    }
+
+    /// <summary>
+    /// A call to a live silo that went through the dead silo's gateway loses its answer, and would wait out the whole
+    /// item timeout. So every item still in flight is sent again to the same silo: its agent runs items one after
+    /// another, so the copy waits behind the original and then finds its documents stored, which costs one presence
+    /// check. Whichever answer comes first acknowledges the item.
+    /// </summary>
+    private void ResendThroughLiveGateways()
+    {
+        foreach (var (task, attempt) in _inFlight.ToList())
+        {
+            _inFlight.Remove(task);
+            _ = task.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+            _inFlight[attempt.Silo.Agent.Code(attempt.Item)] = attempt;
         }
     }
 
