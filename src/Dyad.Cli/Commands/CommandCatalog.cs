@@ -18,6 +18,7 @@ internal static class CommandCatalog
         yield return TopCommand.Create();
         yield return ActorsCommand.Create();
         yield return ServeCommand.Create();
+        yield return ClusterCommand.Create();
         yield return EvalCommand.Create();
         yield return TrainCommand.Create();
         yield return DictCommand.Create();

@@ -70,9 +70,9 @@ internal static class ServeCommand
 }
 
 /// <summary>Loads the models on the first ingest, so serving reads starts at once.</summary>
-internal sealed class LazyDocumentCoder(Func<IDocumentCoder> load) : IDocumentCoder
+internal sealed class LazyDocumentCoder(Func<CodingPipeline> load) : IDocumentCoder
 {
-    private readonly Lazy<IDocumentCoder> _coder = new(load);
+    private readonly Lazy<CodingPipeline> _coder = new(load);
 
     public IngestDocument CodeForStore(Document document) => _coder.Value.CodeForStore(document);
 }

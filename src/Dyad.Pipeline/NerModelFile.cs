@@ -1,9 +1,9 @@
 using Dyad.Nlp.Ner;
 
-namespace Dyad.Cli.Commands;
+namespace Dyad.Pipeline;
 
 /// <summary>Finds and loads the NER model: an explicit --model path, else models/en.ner.bin beside the executable or above the working directory.</summary>
-internal static class NerModelFile
+public static class NerModelFile
 {
     public const string DefaultName = "en.ner.bin";
 
