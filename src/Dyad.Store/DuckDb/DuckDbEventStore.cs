@@ -45,6 +45,8 @@ public sealed class DuckDbEventStore : IQueryableEventStore
                 limit.ExecuteNonQuery();
             }
             StoreSchema.Migrate(connection, path);
+            // A store upgraded to the sorted layout, or filled outside ingest, gets sorted once here.
+            EventLayout.SortIfNeeded(connection);
         }
         catch (DuckDBException e)
         {
@@ -70,28 +72,36 @@ public sealed class DuckDbEventStore : IQueryableEventStore
 
     public IngestBatchResult Ingest(long runId, IReadOnlyList<IngestDocument> batch) => _writer.Write(runId, batch);
 
-    public void FinishRun(long runId, long recordsSkipped) => _writer.FinishRun(runId, recordsSkipped);
+    public void FinishRun(long runId, long recordsSkipped)
+    {
+        _writer.FinishRun(runId, recordsSkipped);
+        EventLayout.SortIfNeeded(_connection);
+    }
+
+    /// <summary>Sorts the events table by date now, whatever its tail (bench and tests; ingest sorts when needed).</summary>
+    internal void SortEvents() => EventLayout.Sort(_connection);
 
     public IEnumerable<StoredEvent> ReadEvents() => Read("", [], "ORDER BY e.id");
 
     /// <summary>
-    /// In two steps: the keys of the page, found reading only the filtered and sorted columns, then the whole rows of
-    /// those keys. Reading whole rows while filtering would decode every column of every event in the table.
+    /// In two steps inside one snapshot: the row ids of the page, found reading only the filtered and sorted columns
+    /// (on the date-sorted table the scan stops early, see <see cref="EventLayout"/>), then the whole rows of those
+    /// row ids. Reading whole rows while filtering would decode every column of every event in the table.
     /// </summary>
     public IEnumerable<StoredEvent> Query(EventQuery query)
     {
-        var keys = new List<long>();
+        using var snapshot = _connection.BeginTransaction();
+        var rowIds = new List<long>();
         using (var command = _connection.CreateCommand())
         {
             var where = EventFilterSql.Where(query, command.Parameters);
-            command.CommandText = $"SELECT e.id FROM events e {where} ORDER BY e.event_date, e.id LIMIT {query.Limit} OFFSET {query.Offset}";
+            command.CommandText = $"SELECT e.rowid FROM events e {where} ORDER BY e.event_date, e.id LIMIT {query.Limit} OFFSET {query.Offset}";
             using var reader = command.ExecuteReader();
-            while (reader.Read()) keys.Add(reader.GetInt64(0));
+            while (reader.Read()) rowIds.Add(reader.GetInt64(0));
         }
-        // One lookup per key: each scans only the row group the key's zone map points to, where an IN list of
-        // scattered keys would decode every column of the table.
-        var page = new List<StoredEvent>(keys.Count);
-        foreach (var key in keys) page.AddRange(Read("WHERE e.id = $1", [key], ""));
+        var page = new List<StoredEvent>(rowIds.Count);
+        foreach (var rowId in rowIds) page.AddRange(Read(string.Create(CultureInfo.InvariantCulture, $"WHERE e.rowid = {rowId}"), [], ""));
+        snapshot.Commit();
         return page;
     }
 
@@ -167,10 +177,16 @@ public sealed class DuckDbEventStore : IQueryableEventStore
         var keyed = kind switch
         {
             TopKind.Actors => $"SELECT e.source AS k, e.num_mentions AS n FROM events e {where} UNION ALL SELECT e.target, e.num_mentions FROM events e {where}",
-            TopKind.Dyads => $"SELECT e.source || ' ' || e.target AS k, e.num_mentions AS n FROM events e {where}",
             _ => $"SELECT e.code AS k, e.num_mentions AS n FROM events e {where}",
         };
-        command.CommandText = $"SELECT k, count(*) AS events, CAST(sum(n) AS BIGINT) FROM ({keyed}) WHERE k IS NOT NULL GROUP BY k ORDER BY events DESC, k LIMIT {limit}";
+        // Dyads group on the two columns and join them only for the groups: concatenating first built a string per event.
+        command.CommandText = kind == TopKind.Dyads
+            ? $"""
+              SELECT e.source || ' ' || e.target AS k, count(*) AS events, CAST(sum(e.num_mentions) AS BIGINT) FROM events e
+              {(where.Length == 0 ? "WHERE" : where + " AND")} e.source IS NOT NULL AND e.target IS NOT NULL
+              GROUP BY e.source, e.target ORDER BY events DESC, k LIMIT {limit}
+              """
+            : $"SELECT k, count(*) AS events, CAST(sum(n) AS BIGINT) FROM ({keyed}) WHERE k IS NOT NULL GROUP BY k ORDER BY events DESC, k LIMIT {limit}";
         var rows = new List<TopEntry>();
         using var reader = command.ExecuteReader();
         while (reader.Read()) rows.Add(new TopEntry(reader.GetString(0), Long(reader, 1), Long(reader, 2)));

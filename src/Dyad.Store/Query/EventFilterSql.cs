@@ -24,7 +24,9 @@ internal static class EventFilterSql
         {
             var pa = Param(a);
             var pb = Param(b);
-            clauses.Add($"((starts_with(e.source, {pa}) AND starts_with(e.target, {pb})) OR (starts_with(e.source, {pb}) AND starts_with(e.target, {pa})))");
+            // (A to B) or (B to A), written as CASE so the second direction is tested only on the rows the first
+            // rejected: DuckDB evaluates both sides of an OR on every row. NULL (no actor) falls through to false.
+            clauses.Add($"CASE WHEN starts_with(e.source, {pa}) AND starts_with(e.target, {pb}) THEN true ELSE starts_with(e.source, {pb}) AND starts_with(e.target, {pa}) END");
         }
         if (q.Code is { } code) clauses.Add($"e.code = {Param(code)}");
         if (q.Root is { } root) clauses.Add($"e.root = {Param(root)}");
