@@ -10,80 +10,58 @@ namespace Dyad.Store.Tests;
 /// reference), before and after the events table is re-sorted by date: the speed-ups (date-sorted layout, pages
 /// fetched by row id, dyad filter as CASE, dyads grouped on two columns) change no answer.
 /// </summary>
-public sealed class QueryEquivalenceTests : IDisposable
+public sealed class QueryEquivalenceTests(GeneratedStore generated) : IClassFixture<GeneratedStore>
 {
-    private static readonly string[] Actors = ["US", "USA", "USAGOV", "CHN", "CHNMIL", "RUS", "UKR", "UKRMIL"];
-    private static readonly string[] Codes = ["010", "036", "042", "043", "057", "111", "120", "138", "172", "190"];
-    private readonly TempStore _temp = new();
-    private readonly DuckDbEventStore _store;
-
-    public QueryEquivalenceTests()
-    {
-        _store = _temp.Open();
-        var random = new Random(7);
-        long run = _store.BeginRun("generated", null);
-        // Documents in random date order, as a corpus ingested out of order: ids and dates disagree.
-        for (int batch = 0; batch < 12; batch++)
-        {
-            var docs = new List<IngestDocument>();
-            for (int d = 0; d < 40; d++)
-            {
-                var date = new DateOnly(2020, 1, 1).AddDays(random.Next(900)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                var events = Enumerable.Range(0, 1 + random.Next(4)).Select(_ => (
-                    Actors[random.Next(Actors.Length)], Codes[random.Next(Codes.Length)], Actors[random.Next(Actors.Length)],
-                    random.Next(3) == 0 ? null : Actors[random.Next(Actors.Length)][..2])).ToArray();
-                docs.Add(TestDocs.Doc($"doc-{batch}-{d}", date, random.Next(2) == 0 ? "wire.example" : null, events));
-            }
-            _store.Ingest(run, docs);
-        }
-        _store.FinishRun(run, 0);
-    }
+    private readonly DuckDbEventStore _store = generated.Store;
 
     public static TheoryData<string> Filters => new()
     {
         "", "dyad=US,USA", "dyad=USA,CHN", "dyad=CHN,RUS quad=4", "actor=US", "source=USAGOV", "target=UKR root=17",
         "code=042", "quad=1 from=2020-06-01 to=2021-02-28", "from=2021-01-01", "text=did", "text=CHN USA", "text=per_doc-1",
-        "actor=UKR text=ukrmil", "offset=30", "dyad=US,CHN offset=5",
+        "actor=UKR text=ukrmil", "offset=30", "dyad=US,CHN offset=5", "dyad=USA,CHN from=2021-03-01 to=2021-04-15 offset=3",
+        "code=190 offset=40",
     };
 
+    /// <summary>Each case on the store in ingest order, then on a sorted copy (sorting is what changes row ids and order).</summary>
     [Theory]
     [MemberData(nameof(Filters))]
     public void Pages_stats_and_tops_equal_the_version_1_queries_before_and_after_sorting(string filters)
     {
         var query = Parse(filters);
-        Compare(query);
-        _store.SortEvents();
-        Compare(query);
+        Compare(_store, query);
+        Compare(generated.Sorted, query);
     }
 
     [Fact]
     public void Sorting_keeps_the_table_definition_and_every_event_and_orders_rows_by_date()
     {
-        string definition = (string)_store.Scalar("SELECT sql FROM duckdb_tables() WHERE table_name = 'events'")!;
-        var before = _store.ReadEvents().ToList();
-        Unordered().ShouldBeGreaterThan(0L);
+        using var copy = generated.Copy();
+        var store = copy.Store;
+        string definition = (string)store.Scalar("SELECT sql FROM duckdb_tables() WHERE table_name = 'events'")!;
+        var before = store.ReadEvents().ToList();
+        Unordered(store).ShouldBeGreaterThan(0L);
 
-        EventLayout.SortIfNeeded(_store.Connection).ShouldBeFalse("a tail under 100,000 events is left as it is");
-        _store.SortEvents();
+        EventLayout.SortIfNeeded(store.Connection).ShouldBeFalse("a tail under 100,000 events is left as it is");
+        store.SortEvents();
 
-        Unordered().ShouldBe(0L);
-        _store.Scalar("SELECT sql FROM duckdb_tables() WHERE table_name = 'events'").ShouldBe(definition);
-        _store.ReadEvents().ToList().ShouldBe(before);
-        _store.Scalar("SELECT sorted_through FROM event_layout").ShouldBe(before.Max(e => e.Id));
+        Unordered(store).ShouldBe(0L);
+        store.Scalar("SELECT sql FROM duckdb_tables() WHERE table_name = 'events'").ShouldBe(definition);
+        store.ReadEvents().ToList().ShouldBe(before);
+        store.Scalar("SELECT sorted_through FROM event_layout").ShouldBe(before.Max(e => e.Id));
     }
 
-    private long Unordered() => Convert.ToInt64(_store.Scalar("""
+    private static long Unordered(DuckDbEventStore store) => Convert.ToInt64(store.Scalar("""
         SELECT count(*) FROM (SELECT event_date, id, lag(event_date) OVER (ORDER BY rowid) AS pd, lag(id) OVER (ORDER BY rowid) AS pid FROM events)
         WHERE pd > event_date OR (pd = event_date AND pid > id)
         """), CultureInfo.InvariantCulture);
 
-    private void Compare(EventQuery query)
+    private static void Compare(DuckDbEventStore store, EventQuery query)
     {
-        _store.Query(query).ToList().ShouldBe(ReferencePage(query));
+        store.Query(query).ToList().ShouldBe(ReferencePage(store, query));
         foreach (var by in new[] { StatsPeriod.Day, StatsPeriod.Week, StatsPeriod.Month })
-            Same(_store.Stats(query, by), ReferenceStats(query, by));
+            Same(store.Stats(query, by), ReferenceStats(store, query, by));
         foreach (var kind in new[] { TopKind.Actors, TopKind.Dyads, TopKind.Codes })
-            _store.Top(kind, query, 15).ShouldBe(ReferenceTop(kind, query, 15));
+            store.Top(kind, query, 15).ShouldBe(ReferenceTop(store, kind, query, 15));
     }
 
     /// <summary>Counts and dates exactly; Goldstein sums to rounding, since DuckDB adds in parallel in no fixed order.</summary>
@@ -119,9 +97,9 @@ public sealed class QueryEquivalenceTests : IDisposable
         return c.Count == 0 ? "" : "WHERE " + string.Join(" AND ", c);
     }
 
-    private List<StoredEvent> ReferencePage(EventQuery q)
+    private static List<StoredEvent> ReferencePage(DuckDbEventStore store, EventQuery q)
     {
-        using var command = _store.Connection.CreateCommand();
+        using var command = store.Connection.CreateCommand();
         command.CommandText = $"""
             SELECT e.id, e.num_mentions, e.num_sources, e.num_articles, e.first_seen, e.last_seen, e.source_url, {CodedEventColumns.SelectList("e")}
             FROM events e {ReferenceWhere(q)} ORDER BY e.event_date, e.id LIMIT {q.Limit} OFFSET {q.Offset}
@@ -134,7 +112,7 @@ public sealed class QueryEquivalenceTests : IDisposable
         return page;
     }
 
-    private List<PeriodStats> ReferenceStats(EventQuery q, StatsPeriod by)
+    private static List<PeriodStats> ReferenceStats(DuckDbEventStore store, EventQuery q, StatsPeriod by)
     {
         var period = by switch
         {
@@ -142,7 +120,7 @@ public sealed class QueryEquivalenceTests : IDisposable
             StatsPeriod.Week => "date_trunc('week', e.event_date)",
             _ => "date_trunc('month', e.event_date)",
         };
-        using var command = _store.Connection.CreateCommand();
+        using var command = store.Connection.CreateCommand();
         command.CommandText = $"""
             SELECT CAST({period} AS DATE) AS period, count(*),
                    count(*) FILTER (WHERE e.quad = 1), count(*) FILTER (WHERE e.quad = 2),
@@ -157,7 +135,7 @@ public sealed class QueryEquivalenceTests : IDisposable
         return rows;
     }
 
-    private List<TopEntry> ReferenceTop(TopKind kind, EventQuery q, int limit)
+    private static List<TopEntry> ReferenceTop(DuckDbEventStore store, TopKind kind, EventQuery q, int limit)
     {
         var where = ReferenceWhere(q);
         var keyed = kind switch
@@ -166,7 +144,7 @@ public sealed class QueryEquivalenceTests : IDisposable
             TopKind.Dyads => $"SELECT e.source || ' ' || e.target AS k, e.num_mentions AS n FROM events e {where}",
             _ => $"SELECT e.code AS k, e.num_mentions AS n FROM events e {where}",
         };
-        using var command = _store.Connection.CreateCommand();
+        using var command = store.Connection.CreateCommand();
         command.CommandText = $"SELECT k, count(*) AS events, CAST(sum(n) AS BIGINT) FROM ({keyed}) WHERE k IS NOT NULL GROUP BY k ORDER BY events DESC, k LIMIT {limit}";
         using var r = command.ExecuteReader();
         var rows = new List<TopEntry>();
@@ -201,10 +179,75 @@ public sealed class QueryEquivalenceTests : IDisposable
         }
         return q;
     }
+}
+
+/// <summary>
+/// A store ingested from generated documents in random date order (ids and dates disagree, as in a corpus ingested
+/// out of order), and a sorted copy of it. Actor codes nest ("US", "USA", "USAGOV") to test prefix matching.
+/// </summary>
+public sealed class GeneratedStore : IDisposable
+{
+    private static readonly string[] Actors = ["US", "USA", "USAGOV", "CHN", "CHNMIL", "RUS", "UKR", "UKRMIL"];
+    private static readonly string[] Codes = ["010", "036", "042", "043", "057", "111", "120", "138", "172", "190"];
+    private readonly TempStore _temp = new();
+    private readonly TempStore _sortedTemp = new();
+
+    public GeneratedStore()
+    {
+        using (var store = _temp.Open())
+        {
+            var random = new Random(7);
+            long run = store.BeginRun("generated", null);
+            for (int batch = 0; batch < 12; batch++)
+            {
+                var docs = new List<IngestDocument>();
+                for (int d = 0; d < 40; d++)
+                {
+                    var date = new DateOnly(2020, 1, 1).AddDays(random.Next(900)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    var events = Enumerable.Range(0, 1 + random.Next(4)).Select(_ => (
+                        Actors[random.Next(Actors.Length)], Codes[random.Next(Codes.Length)], Actors[random.Next(Actors.Length)],
+                        random.Next(3) == 0 ? null : Actors[random.Next(Actors.Length)][..2])).ToArray();
+                    docs.Add(TestDocs.Doc($"doc-{batch}-{d}", date, random.Next(2) == 0 ? "wire.example" : null, events));
+                }
+                store.Ingest(run, docs);
+            }
+            store.FinishRun(run, 0);
+        }
+        File.Copy(_temp.FilePath, _sortedTemp.FilePath);
+        Store = _temp.Open();
+        Sorted = _sortedTemp.Open();
+        Sorted.SortEvents();
+    }
+
+    public DuckDbEventStore Store { get; }
+    public DuckDbEventStore Sorted { get; }
+
+    /// <summary>A copy of the unsorted store, for a test that changes it.</summary>
+    internal CopiedStore Copy()
+    {
+        var temp = new TempStore();
+        Store.Scalar("CHECKPOINT");
+        File.Copy(_temp.FilePath, temp.FilePath);
+        return new CopiedStore(temp);
+    }
 
     public void Dispose()
     {
-        _store.Dispose();
+        Store.Dispose();
+        Sorted.Dispose();
         _temp.Dispose();
+        _sortedTemp.Dispose();
+    }
+}
+
+/// <summary>A store opened from a copied file, deleted with its folder.</summary>
+internal sealed class CopiedStore(TempStore temp) : IDisposable
+{
+    public DuckDbEventStore Store { get; } = temp.Open();
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        temp.Dispose();
     }
 }

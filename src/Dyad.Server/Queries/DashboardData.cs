@@ -99,13 +99,19 @@ public sealed class DashboardData(DuckDbEventStore store)
     /// <summary>A count kept in the cache (which holds reference types).</summary>
     private sealed record Total(long Count);
 
+    /// <summary>An answer that may be "not found", kept in the cache like any other.</summary>
+    private sealed record Maybe<T>(T? Value) where T : class;
+
     public EventDetail? Event(long id)
     {
         lock (_gate)
         {
-            if (_browse.Event(id) is not { } stored) return null;
-            var mentions = store.ReadMentions(id).Select(MentionRow.Of).ToList();
-            return new EventDetail(EventRow.Of(stored), stored.Event, mentions);
+            return _cache.GetOrAdd(AnswerCache.Key("event", new EventQuery(), id), () =>
+            {
+                if (_browse.Event(id) is not { } stored) return new Maybe<EventDetail>(null);
+                var mentions = store.ReadMentions(id).Select(MentionRow.Of).ToList();
+                return new Maybe<EventDetail>(new EventDetail(EventRow.Of(stored), stored.Event, mentions));
+            }).Value;
         }
     }
 

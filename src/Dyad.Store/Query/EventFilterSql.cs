@@ -31,8 +31,10 @@ internal static class EventFilterSql
         if (q.Code is { } code) clauses.Add($"e.code = {Param(code)}");
         if (q.Root is { } root) clauses.Add($"e.root = {Param(root)}");
         if (q.Quad is { } quad) clauses.Add($"e.quad = {Param(quad)}");
-        if (q.From is { } from) clauses.Add($"e.event_date >= {Param(from)}");
-        if (q.To is { } to) clauses.Add($"e.event_date <= {Param(to)}");
+        // Dates as literals, not parameters: a constant comparison is pushed into the scan, which then skips the row
+        // groups whose dates lie outside (zone maps on the date-sorted table). A formatted DateOnly is safe to inline.
+        if (q.From is { } from) clauses.Add($"e.event_date >= {DateLiteral(from)}");
+        if (q.To is { } to) clauses.Add($"e.event_date <= {DateLiteral(to)}");
         if (q.Words.Count > 0)
         {
             var words = q.Words.Select(w => $"m.sentence ILIKE {Param("%" + EscapeLike(w) + "%")} ESCAPE '\\'");
@@ -40,6 +42,8 @@ internal static class EventFilterSql
         }
         return clauses.Count == 0 ? "" : "WHERE " + string.Join(" AND ", clauses);
     }
+
+    public static string DateLiteral(DateOnly date) => "DATE '" + date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "'";
 
     private static string EscapeLike(string word) =>
         word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
