@@ -10,7 +10,8 @@ namespace Dyad.Bench;
 /// <summary>
 /// <c>dotnet run -c Release --project bench/Dyad.Bench -- serve-timing [EVENTS] [STORE]</c>: fills a store with
 /// generated events (once; kept at STORE), starts the real server on a free port and times the API requests each
-/// dashboard page makes (median and slowest of 5 after a warm-up), and each page's requests in sequence.
+/// dashboard page makes: the first answer (computed by the store) and the median and slowest of 5 repeats (answered
+/// from the server's cache until the store changes), and each page's requests in sequence.
 /// </summary>
 internal static class ServerTiming
 {
@@ -23,6 +24,7 @@ internal static class ServerTiming
             var clock = Stopwatch.StartNew();
             using var fresh = DuckDbEventStore.Open(path);
             GeneratedEvents.Fill(fresh, events);
+            fresh.SortEvents();
             Console.WriteLine($"generated {events:N0} events into {path} in {clock.Elapsed.TotalSeconds:F1} s");
         }
         using var store = DuckDbEventStore.Open(path);
@@ -35,6 +37,8 @@ internal static class ServerTiming
         await using var app = DyadServer.Build(new ServerOptions("127.0.0.1", 0), new DashboardData(store), WriteToken.CreateRandom(), null);
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = DyadServer.BoundAddress(app) };
+        // The server's own start-up (JIT of the pipeline, JSON) is not any page's cost.
+        (await client.GetAsync("/api/actors?prefix=ZZZ")).EnsureSuccessStatusCode();
         var pages = new (string Page, string[] Requests)[]
         {
             ("overview", ["/api/summary", "/api/stats?by=month", "/api/top/dyads?limit=15", "/api/top/actors?limit=15", "/api/events?offset=0&limit=25"]),
@@ -44,28 +48,35 @@ internal static class ServerTiming
             ("map", ["/api/places?limit=2000"]),
             ("event", ["/api/events/123456"]),
             ("document", ["/api/document?id=gen-doc-24691"]),
-            ("events deep page", ["/api/events?offset=900000&limit=25"]),
+            ("events deep page", ["/api/events?offset=10000&limit=25"]),
             ("events by words", ["/api/events?text=talks&limit=25"]),
         };
-        Console.WriteLine("| page | request | median ms | max ms |");
-        Console.WriteLine("| --- | --- | --- | --- |");
+        Console.WriteLine("| page | request | first ms | repeat median ms | repeat max ms |");
+        Console.WriteLine("| --- | --- | --- | --- | --- |");
         foreach (var (page, requests) in pages)
         {
-            double pageTotal = 0;
+            double pageFirst = 0, pageRepeat = 0;
             foreach (var request in requests)
             {
-                var (median, max) = await Time(client, request);
-                pageTotal += median;
-                Console.WriteLine($"| {page} | `{request}` | {median:F0} | {max:F0} |");
+                var (first, median, max) = await Time(client, request);
+                pageFirst += first;
+                pageRepeat += median;
+                Console.WriteLine($"| {page} | `{request}` | {first:F0} | {median:F0} | {max:F0} |");
             }
-            Console.WriteLine($"| {page} | all requests in sequence | {pageTotal:F0} | |");
+            Console.WriteLine($"| {page} | all requests in sequence | {pageFirst:F0} | {pageRepeat:F0} | |");
         }
         return 0;
     }
 
-    private static async Task<(double Median, double Max)> Time(HttpClient client, string request)
+    private static async Task<(double First, double Median, double Max)> Time(HttpClient client, string request)
     {
-        (await client.GetAsync(request)).EnsureSuccessStatusCode();
+        var firstClock = Stopwatch.StartNew();
+        using (var firstResponse = await client.GetAsync(request))
+        {
+            await firstResponse.Content.ReadAsByteArrayAsync();
+            firstResponse.EnsureSuccessStatusCode();
+        }
+        double first = firstClock.Elapsed.TotalMilliseconds;
         var times = new List<double>();
         for (int i = 0; i < 5; i++)
         {
@@ -76,7 +87,7 @@ internal static class ServerTiming
             times.Add(clock.Elapsed.TotalMilliseconds);
         }
         times.Sort();
-        return (times[2], times[^1]);
+        return (first, times[2], times[^1]);
     }
 }
 

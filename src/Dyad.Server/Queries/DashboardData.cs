@@ -8,88 +8,110 @@ namespace Dyad.Server.Queries;
 /// <summary>
 /// Everything the HTTP API reads, answered from the DuckDB store. The store has one connection, which is not
 /// thread-safe, so every call (and every ingest batch, through <see cref="Write"/>) holds one lock; queries are short
-/// and results are materialized inside it.
+/// and results are materialized inside it. Answers are kept (<see cref="AnswerCache"/>) until a write changes the store.
 /// </summary>
 public sealed class DashboardData(DuckDbEventStore store)
 {
     private readonly Lock _gate = new();
     private readonly BrowseQueries _browse = new(store);
+    private readonly AnswerCache _cache = new(512);
 
-    /// <summary>Runs a write against the store while no read is running.</summary>
+    /// <summary>Runs a write against the store while no read is running; kept answers are dropped.</summary>
     public T Write<T>(Func<DuckDbEventStore, T> write)
     {
-        lock (_gate) return write(store);
+        lock (_gate)
+        {
+            // Cleared before as well as after: a write that fails midway may still have changed the store.
+            _cache.Clear();
+            try { return write(store); }
+            finally { _cache.Clear(); }
+        }
     }
 
     public StoreCounts Summary()
     {
-        lock (_gate) return store.Counts();
+        lock (_gate) return _cache.GetOrAdd("summary", store.Counts);
     }
 
     public EventPage Events(EventQuery filter, int offset, int limit)
     {
+        var page = filter with { Offset = offset, Limit = limit };
         lock (_gate)
-        {
-            var items = store.Query(filter with { Offset = offset, Limit = limit }).Select(EventRow.Of).ToList();
-            return new EventPage(_browse.Count(filter), offset, limit, items);
-        }
+            return _cache.GetOrAdd(AnswerCache.Key("events", page), () =>
+            {
+                var items = store.Query(page).Select(EventRow.Of).ToList();
+                long total = _cache.GetOrAdd(AnswerCache.Key("count", filter with { Offset = 0, Limit = 0 }), () => new Total(_browse.Count(filter))).Count;
+                return new EventPage(total, offset, limit, items);
+            });
     }
 
     public IReadOnlyList<PeriodStats> Series(EventQuery filter, StatsPeriod by)
     {
-        lock (_gate) return store.Stats(filter, by);
+        lock (_gate) return _cache.GetOrAdd(AnswerCache.Key("stats", filter, by), () => store.Stats(filter, by));
     }
 
     public IReadOnlyList<ActorCount> TopActors(EventQuery filter, int limit)
     {
         lock (_gate)
-        {
-            var top = store.Top(TopKind.Actors, filter, limit);
-            var names = _browse.NamesOf(top.Select(t => t.Key).ToList());
-            return top.Select(t => new ActorCount(t.Key, names.GetValueOrDefault(t.Key), t.Events, t.Mentions)).ToList();
-        }
+            return _cache.GetOrAdd(AnswerCache.Key("top-actors", filter, limit), () =>
+            {
+                var top = store.Top(TopKind.Actors, filter, limit);
+                var names = _browse.NamesOf(top.Select(t => t.Key).ToList());
+                return top.Select(t => new ActorCount(t.Key, names.GetValueOrDefault(t.Key), t.Events, t.Mentions)).ToList();
+            });
     }
 
     public IReadOnlyList<DyadCount> TopDyads(EventQuery filter, int limit)
     {
         lock (_gate)
-        {
-            // The store keys a dyad as "SOURCE TARGET".
-            var top = store.Top(TopKind.Dyads, filter, limit)
-                .Select(t => (Pair: t.Key.Split(' ', 2), t.Events, t.Mentions))
-                .Where(t => t.Pair.Length == 2).ToList();
-            var names = _browse.NamesOf(top.SelectMany(t => t.Pair).Distinct().ToList());
-            return top.Select(t => new DyadCount(t.Pair[0], names.GetValueOrDefault(t.Pair[0]), t.Pair[1],
-                names.GetValueOrDefault(t.Pair[1]), t.Events, t.Mentions)).ToList();
-        }
+            return _cache.GetOrAdd(AnswerCache.Key("top-dyads", filter, limit), () =>
+            {
+                // The store keys a dyad as "SOURCE TARGET".
+                var top = store.Top(TopKind.Dyads, filter, limit)
+                    .Select(t => (Pair: t.Key.Split(' ', 2), t.Events, t.Mentions))
+                    .Where(t => t.Pair.Length == 2).ToList();
+                var names = _browse.NamesOf(top.SelectMany(t => t.Pair).Distinct().ToList());
+                return top.Select(t => new DyadCount(t.Pair[0], names.GetValueOrDefault(t.Pair[0]), t.Pair[1],
+                    names.GetValueOrDefault(t.Pair[1]), t.Events, t.Mentions)).ToList();
+            });
     }
 
     public ActorNetwork Network(EventQuery filter, int maxNodes)
     {
         lock (_gate)
-        {
-            var (nodes, links) = _browse.Network(filter, maxNodes);
-            return new ActorNetwork(nodes, links);
-        }
+            return _cache.GetOrAdd(AnswerCache.Key("network", filter, maxNodes), () =>
+            {
+                var (nodes, links) = _browse.Network(filter, maxNodes);
+                return new ActorNetwork(nodes, links);
+            });
     }
 
     public IReadOnlyList<PlaceEvents> Places(EventQuery filter, int limit)
     {
-        lock (_gate) return _browse.Places(filter, limit);
+        lock (_gate) return _cache.GetOrAdd(AnswerCache.Key("places", filter, limit), () => _browse.Places(filter, limit));
     }
 
     public IReadOnlyList<NamedActor> Actors(string prefix, int limit)
     {
-        lock (_gate) return _browse.ActorsStartingWith(prefix, limit);
+        lock (_gate) return _cache.GetOrAdd(AnswerCache.Key("actors", new EventQuery(), prefix, limit), () => _browse.ActorsStartingWith(prefix, limit));
     }
+
+    /// <summary>A count kept in the cache (which holds reference types).</summary>
+    private sealed record Total(long Count);
+
+    /// <summary>An answer that may be "not found", kept in the cache like any other.</summary>
+    private sealed record Maybe<T>(T? Value) where T : class;
 
     public EventDetail? Event(long id)
     {
         lock (_gate)
         {
-            if (_browse.Event(id) is not { } stored) return null;
-            var mentions = store.ReadMentions(id).Select(MentionRow.Of).ToList();
-            return new EventDetail(EventRow.Of(stored), stored.Event, mentions);
+            return _cache.GetOrAdd(AnswerCache.Key("event", new EventQuery(), id), () =>
+            {
+                if (_browse.Event(id) is not { } stored) return new Maybe<EventDetail>(null);
+                var mentions = store.ReadMentions(id).Select(MentionRow.Of).ToList();
+                return new Maybe<EventDetail>(new EventDetail(EventRow.Of(stored), stored.Event, mentions));
+            }).Value;
         }
     }
 

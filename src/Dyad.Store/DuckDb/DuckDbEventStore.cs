@@ -43,6 +43,8 @@ public sealed class DuckDbEventStore : IQueryableEventStore
                 limit.ExecuteNonQuery();
             }
             StoreSchema.Migrate(connection, path);
+            // A store upgraded to the sorted layout, or filled outside ingest, gets sorted once here.
+            EventLayout.SortIfNeeded(connection);
         }
         catch (DuckDBException e)
         {
@@ -68,29 +70,73 @@ public sealed class DuckDbEventStore : IQueryableEventStore
 
     public IngestBatchResult Ingest(long runId, IReadOnlyList<IngestDocument> batch) => _writer.Write(runId, batch);
 
-    public void FinishRun(long runId, long recordsSkipped) => _writer.FinishRun(runId, recordsSkipped);
+    public void FinishRun(long runId, long recordsSkipped)
+    {
+        _writer.FinishRun(runId, recordsSkipped);
+        EventLayout.SortIfNeeded(_connection);
+    }
+
+    /// <summary>Sorts the events table by date now, whatever its tail (bench and tests; ingest sorts when needed).</summary>
+    internal void SortEvents() => EventLayout.Sort(_connection);
 
     public IEnumerable<StoredEvent> ReadEvents() => Read("", [], "ORDER BY e.id");
 
     /// <summary>
-    /// In two steps: the keys of the page, found reading only the filtered and sorted columns, then the whole rows of
-    /// those keys. Reading whole rows while filtering would decode every column of every event in the table.
+    /// In two steps inside one snapshot: the row ids of the page, found reading only the filtered and sorted columns
+    /// (<see cref="PageRowIds"/>), then the whole rows of those row ids. Reading whole rows while filtering would
+    /// decode every column of every event in the table.
     /// </summary>
     public IEnumerable<StoredEvent> Query(EventQuery query)
     {
-        var keys = new List<long>();
-        using (var command = _connection.CreateCommand())
-        {
-            var where = EventFilterSql.Where(query, command.Parameters);
-            command.CommandText = $"SELECT e.id FROM events e {where} ORDER BY e.event_date, e.id LIMIT {query.Limit} OFFSET {query.Offset}";
-            using var reader = command.ExecuteReader();
-            while (reader.Read()) keys.Add(reader.GetInt64(0));
-        }
-        // One lookup per key: each scans only the row group the key's zone map points to, where an IN list of
-        // scattered keys would decode every column of the table.
-        var page = new List<StoredEvent>(keys.Count);
-        foreach (var key in keys) page.AddRange(Read("WHERE e.id = $1", [key], ""));
+        using var snapshot = _connection.BeginTransaction();
+        var rowIds = PageRowIds(query);
+        if (rowIds.Count == 0) return [];
+        // One read of the rows: the range lets DuckDB skip every row group outside it (the page's rows lie close
+        // together on the date-sorted table), the list picks the rows. A read per row costs a row group's decoding each.
+        var page = Read(string.Create(CultureInfo.InvariantCulture,
+            $"WHERE e.rowid BETWEEN {rowIds.Min()} AND {rowIds.Max()} AND e.rowid IN ({string.Join(", ", rowIds)})"), [], "ORDER BY e.event_date, e.id").ToList();
+        snapshot.Commit();
         return page;
+    }
+
+    /// <summary>
+    /// The row ids of a page. The table is sorted by date (<see cref="EventLayout"/>), so the page is first looked for
+    /// among the earliest dates only, a window of 32 days from the first date that doubles until it holds the whole
+    /// page: DuckDB then reads only the row groups of the window. A full page inside a window is the exact answer (every
+    /// later event sorts after it). A word filter scans the mentions whatever the window, so it asks once.
+    /// </summary>
+    private List<long> PageRowIds(EventQuery query)
+    {
+        if (query.Words.Count > 0 || query.Limit <= 0) return RowIds(query, null);
+        using (var range = _connection.CreateCommand())
+        {
+            range.CommandText = "SELECT min(event_date), max(event_date) FROM events";
+            using var reader = range.ExecuteReader();
+            if (!reader.Read() || reader.IsDBNull(0)) return [];
+            var first = reader.GetFieldValue<DateOnly>(0);
+            var last = reader.GetFieldValue<DateOnly>(1);
+            var start = query.From is { } from && from > first ? from : first;
+            var end = query.To is { } to && to < last ? to : last;
+            for (int days = 32; end.DayNumber - start.DayNumber >= days; days *= 2)
+            {
+                var rowIds = RowIds(query, start.AddDays(days));
+                if (rowIds.Count == query.Limit) return rowIds;
+            }
+        }
+        return RowIds(query, null);
+    }
+
+    private List<long> RowIds(EventQuery query, DateOnly? before)
+    {
+        var rowIds = new List<long>();
+        using var command = _connection.CreateCommand();
+        var where = EventFilterSql.Where(query, command.Parameters);
+        if (before is { } cutoff)
+            where = (where.Length == 0 ? "WHERE " : where + " AND ") + "e.event_date < " + EventFilterSql.DateLiteral(cutoff);
+        command.CommandText = $"SELECT e.rowid FROM events e {where} ORDER BY e.event_date, e.id LIMIT {query.Limit} OFFSET {query.Offset}";
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) rowIds.Add(reader.GetInt64(0));
+        return rowIds;
     }
 
     private IEnumerable<StoredEvent> Read(string where, object[] parameters, string orderBy)

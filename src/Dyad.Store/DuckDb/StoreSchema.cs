@@ -109,6 +109,12 @@ internal static class StoreSchema
             evidence VARCHAR NOT NULL
         );
         """,
+        // 2: the events table is kept sorted by event date (EventLayout); this records how far. Events with a higher
+        // id were appended later in ingest order. -1: nothing sorted yet, the next open sorts a large enough table.
+        """
+        CREATE TABLE event_layout (sorted_through BIGINT NOT NULL);
+        INSERT INTO event_layout VALUES (-1);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -34,13 +34,17 @@ internal static class EventFilterSql
         {
             var pa = Param(a);
             var pb = Param(b);
-            clauses.Add($"((starts_with(e.source, {pa}) AND starts_with(e.target, {pb})) OR (starts_with(e.source, {pb}) AND starts_with(e.target, {pa})))");
+            // (A to B) or (B to A), written as CASE so the second direction is tested only on the rows the first
+            // rejected: DuckDB evaluates both sides of an OR on every row. NULL (no actor) falls through to false.
+            clauses.Add($"CASE WHEN starts_with(e.source, {pa}) AND starts_with(e.target, {pb}) THEN true ELSE starts_with(e.source, {pb}) AND starts_with(e.target, {pa}) END");
         }
         if (q.Code is { } code) clauses.Add($"e.code = {Param(code)}");
         if (q.Root is { } root) clauses.Add($"e.root = {Param(root)}");
         if (q.Quad is { } quad) clauses.Add($"e.quad = {Param(quad)}");
-        if (q.From is { } from) clauses.Add($"e.event_date >= {Param(from)}");
-        if (q.To is { } to) clauses.Add($"e.event_date <= {Param(to)}");
+        // Dates as literals, not parameters: a constant comparison is pushed into the scan, which then skips the row
+        // groups whose dates lie outside (zone maps on the date-sorted table). A formatted DateOnly is safe to inline.
+        if (q.From is { } from) clauses.Add($"e.event_date >= {DateLiteral(from)}");
+        if (q.To is { } to) clauses.Add($"e.event_date <= {DateLiteral(to)}");
         if (q.Words.Count > 0)
         {
             var words = q.Words.Select(w => $"m.sentence ILIKE {Param("%" + EscapeLike(w) + "%")} ESCAPE '\\'");
@@ -48,6 +52,8 @@ internal static class EventFilterSql
         }
         return clauses.Count == 0 ? "" : "WHERE " + string.Join(" AND ", clauses);
     }
+
+    public static string DateLiteral(DateOnly date) => "DATE '" + date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "'";
 
     private static string EscapeLike(string word) =>
         word.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

@@ -62,12 +62,16 @@ internal static class StoreSql
     /// <summary>The top actors, dyads or codes of the events matching <paramref name="where"/>; read with <see cref="ReadTop"/>.</summary>
     public static string Top(TopKind kind, string where, int limit)
     {
-        var keyed = kind switch
-        {
-            TopKind.Actors => $"SELECT e.source AS k, e.num_mentions AS n FROM events e {where} UNION ALL SELECT e.target, e.num_mentions FROM events e {where}",
-            TopKind.Dyads => $"SELECT e.source || ' ' || e.target AS k, e.num_mentions AS n FROM events e {where}",
-            _ => $"SELECT e.code AS k, e.num_mentions AS n FROM events e {where}",
-        };
+        // Dyads group on the two columns and join them only for the groups: concatenating first built a string per event.
+        if (kind == TopKind.Dyads)
+            return $"""
+                SELECT e.source || ' ' || e.target AS k, count(*) AS events, CAST(sum(e.num_mentions) AS BIGINT) FROM events e
+                {(where.Length == 0 ? "WHERE" : where + " AND")} e.source IS NOT NULL AND e.target IS NOT NULL
+                GROUP BY e.source, e.target ORDER BY events DESC, k LIMIT {limit}
+                """;
+        var keyed = kind == TopKind.Actors
+            ? $"SELECT e.source AS k, e.num_mentions AS n FROM events e {where} UNION ALL SELECT e.target, e.num_mentions FROM events e {where}"
+            : $"SELECT e.code AS k, e.num_mentions AS n FROM events e {where}";
         return $"SELECT k, count(*) AS events, CAST(sum(n) AS BIGINT) FROM ({keyed}) keyed WHERE k IS NOT NULL GROUP BY k ORDER BY events DESC, k LIMIT {limit}";
     }
 
