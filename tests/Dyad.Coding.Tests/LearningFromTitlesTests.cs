@@ -82,5 +82,7 @@ public sealed class LearningFromTitlesTests(CodingPipelineFixture models) : ICla
     {
         var (_, people) = Code("Former Kazakh Foreign Minister Vemrik Taldaru criticized the government on Monday.", Day);
         people.ShouldNotContain(p => p.Name == "Vemrik Taldaru");
+        var (_, later) = Code("Otaskar then met Kazakh Foreign Minister Vemrik Taldaru in Nur-Sultan.", Day);
+        Person(later, "Vemrik Taldaru").Code.ShouldBe("KAZGOV");
     }
 }

@@ -27,12 +27,16 @@ public sealed record StatedTitle(int NameStart, int NameEnd, IReadOnlyList<int> 
     }
 
     // "former US Secretary of State X", "ex-minister", "the late President X", "then-President X": a role the person
-    // no longer holds teaches nothing about the date of the article.
+    // no longer holds teaches nothing about the date of the article. Only the word just before the title counts, so
+    // "he then met Kazakh President X" still teaches.
     private static bool IsPastRole(Sentence s, StatedTitle title)
     {
-        int first = title.Tokens[0];
-        for (int i = Math.Max(0, first - 2); i <= title.Tokens[^1]; i++)
-            if (s.Tokens[i].Text.ToLowerInvariant() is "former" or "ex" or "ex-" or "late" or "then" or "outgoing" or "erstwhile") return true;
+        for (int i = Math.Max(0, title.Tokens[0] - 1); i <= title.Tokens[^1]; i++)
+        {
+            var word = s.Tokens[i].Text.ToLowerInvariant();
+            if (word is "former" or "ex" or "late" or "outgoing" or "erstwhile" || word.StartsWith("ex-", StringComparison.Ordinal)) return true;
+            if (word == "then" && i + 1 < s.Count && s.Tokens[i + 1].Text == "-") return true;
+        }
         return false;
     }
 
