@@ -102,6 +102,22 @@ public class IngestCommandTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Dict_lookup_quotes_the_sentence_whose_title_chain_taught_a_role_to_an_object()
+    {
+        using var sandbox = new CliSandbox();
+        var store = sandbox.PathOf("events.duckdb");
+        const string sentence = "China criticized United States Secretary of State Brimwell Otaskar for his remarks on Xinjiang.";
+        var input = sandbox.Write("news.jsonl", $"{{\"id\":\"n2\",\"date\":\"2020-02-02\",\"text\":\"{sentence} Otaskar rejected the criticism.\"}}\n");
+        var ingest = CliSandbox.Run(new RootCommand { IngestCommand.Create() }, ["ingest", input, "--store", store, .. StoreCliKit.ModelArgs]);
+        ingest.ExitCode.ShouldBe(0, ingest.Error);
+
+        var lookup = CliSandbox.Run(new RootCommand { DictCommand.Create() }, "dict", "lookup", "Brimwell Otaskar", "--date", "2020-02-02", "--store", store);
+        lookup.Output.ShouldContain("=> learned USAGOV  'Brimwell Otaskar', United States Secretary of State");
+        lookup.Output.ShouldContain("n2#0");
+        lookup.Output.ShouldContain(sentence);
+    }
+
+    [Fact]
     public void A_bad_record_is_reported_and_skipped_and_the_rest_is_stored()
     {
         using var sandbox = new CliSandbox();

@@ -26,7 +26,8 @@ public sealed class EventCoderConstructionTests(CodingPipelineFixture models) : 
     {
         var e = models.Code("Ivan Petrov, the Russian foreign minister, criticized Germany.").ShouldHaveSingleItem();
         (e.Source, e.Code, e.Target).ShouldBe(("RUSGOV", "111", "DEU"));
-        e.Rule!.ShouldContain("apposition");
+        // The apposition states his role, so the document has learned him by name.
+        e.Rule!.ShouldContain("source learned:name");
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public sealed class EventCoderConstructionTests(CodingPipelineFixture models) : 
         var e = models.Code("Japanese Prime Minister Kenji Morimoto met Chinese President Xi Jinping in Beijing. Morimoto praised China for its cooperation.")
             .Single(e => e.VerbText == "praised");
         (e.Source, e.Target).ShouldBe(("JPNGOV", "CHN"));
-        e.Rule!.ShouldContain("document:surname");
+        e.Rule!.ShouldContain("source learned:surname");
     }
 
     // ---- event nouns ----------------------------------------------------------------------------------------------

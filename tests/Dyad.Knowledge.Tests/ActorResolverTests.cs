@@ -187,6 +187,53 @@ public class ActorResolverTests(ShippedResolver shipped) : IClassFixture<Shipped
     [InlineData("Nigerian police", "NGACOP")]
     [InlineData("the United Nations", "IGOUNO")]
     public void ResolveTextWithoutAParse(string phrase, string code) => Resolver.ResolveText(phrase, Day)!.Code.ShouldBe(code);
+
+    [Fact]
+    public void ATokenInsideAPersonsNameIsNotAnOrganisationAbbreviation()
+    {
+        // "Kim Jong Un met Putin" parsed with "Un" split from the name: alone it would be the UN's abbreviation.
+        var s = Parse("Kim/4/nsubj", "Jong/1/flat", "Un/4/obl", "met/0/root", "Putin/4/obj");
+        Resolver.Resolve(s, 2, Day).ShouldNotBeNull().Code.ShouldBe("IGOUNO");
+        s.Entities = [new EntitySpan(0, 3, "PER")];
+        var r = Resolver.Resolve(s, 2, Day);
+        (r?.Code).ShouldNotBe("IGOUNO");
+        // Parsed as one name it is the person; "the UN" outside a name stays the UN.
+        Resolve(Parse("Kim/4/nsubj", "Jong/1/flat", "Un/1/flat", "met/0/root"), 0).Code.ShouldBe("PRKGOV");
+        Resolve(Parse("the/2/det", "UN/3/nsubj", "warned/0/root"), 1).Code.ShouldBe("IGOUNO");
+    }
+
+    [Fact]
+    public void KosovoHasTheCameoCodeAsCountryDemonymAndCapital()
+    {
+        Resolver.ResolveText("Kosovo", Day)!.Code.ShouldBe("KSV");
+        Resolver.ResolveText("Pristina", Day)!.Code.ShouldBe("KSVGOV");
+        Resolver.ResolveText("Kosovar police", Day)!.Code.ShouldBe("KSVCOP");
+        Resolver.Countries.ByIso3("XKX")!.Iso3.ShouldBe("KSV");
+        // The recognizer's demonym table may still carry the ISO code; the resolver writes CAMEO's.
+        var s = Parse("Kosovar/2/amod/XKX", "police/3/nsubj", "arrested/0/root");
+        Resolve(s, 1).Code.ShouldBe("KSVCOP");
+    }
+
+    [Theory]
+    [InlineData("United States Secretary of State", "USAGOV", "Secretary of State")]
+    [InlineData("Kazakhstan 's foreign minister", "KAZGOV", "foreign minister")]
+    [InlineData("foreign minister of Kyrgyzstan", "KGZGOV", "foreign minister")]
+    [InlineData("Kenyan President", "KENGOV", "President")]
+    public void AWrittenTitleResolvesToTheAgentOfItsCountry(string title, string code, string agent)
+    {
+        var words = title.Split(' ');
+        var r = Resolver.ResolveTitle(words, Day).ShouldNotBeNull();
+        r.Actor.Code.ShouldBe(code);
+        r.Actor.Rule.ShouldBe(ActorResolution.AgentCountryRule);
+        string.Join(' ', words[r.AgentStart..r.AgentEnd]).ShouldBe(agent, StringCompareShould.IgnoreCase);
+    }
+
+    [Fact]
+    public void ATitleWithoutACountryOrWithoutAnAgentIsNoTitle()
+    {
+        Resolver.ResolveTitle(["Secretary", "of", "State"], Day).ShouldBeNull();
+        Resolver.ResolveTitle(["Kazakh", "Tuesday"], Day).ShouldBeNull();
+    }
 }
 
 public class ActorResolverUserDictionaryTests
@@ -222,4 +269,5 @@ public class ActorResolverUserDictionaryTests
         }
         finally { dir.Delete(recursive: true); }
     }
+
 }

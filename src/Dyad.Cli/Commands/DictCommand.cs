@@ -168,6 +168,7 @@ internal static class DictCommand
                     var evidence = a.Evidence[0];
                     o.WriteLine($"{mark} learned {a.Code}  '{a.Name}', {a.Title}, seen {a.FirstSeen:yyyy-MM-dd} to {a.LastSeen:yyyy-MM-dd} " +
                         $"(applies {LearnedActorStore.ValidFrom(a):yyyy-MM-dd} to {LearnedActorStore.ValidTo(a):yyyy-MM-dd}); evidence {evidence.DocumentId}#{evidence.SentenceIndex}");
+                    o.WriteLine($"     \"{evidence.Text}\"{(a.Evidence.Count > 1 ? $" (and {a.Evidence.Count - 1} more sentence(s))" : "")}");
                 }
             }
             var discard = dict.LookupDiscard(text);

@@ -39,9 +39,13 @@ internal sealed class DocumentMentions
     /// <summary>The actor of the noun phrase headed by <paramref name="head"/>, or null (no pronouns).</summary>
     public ActorResolution? ResolveName(Sentence sentence, int head)
     {
-        var found = _resolver.Resolve(sentence, head, _date) ?? _memory.Resolve(sentence, head);
+        var learned = _memory.Resolve(sentence, head);
+        // What this document says a named person is beats a dictionary role that may be stale for the date.
+        if (learned != null && learned.Rule != DocumentActorMemory.TitleRule) return learned;
+        var found = _resolver.Resolve(sentence, head, _date);
+        // "the secretary" alone is an agent without a country; the one person the document gave that title is meant.
         if (found != null && IsAgentOnly(found)) found = null;
-        return found ?? ByTitle(sentence, head) ?? BySurname(sentence, head);
+        return found ?? learned ?? ByTitle(sentence, head) ?? BySurname(sentence, head);
     }
 
     /// <summary>An agent with no country or actor ("police", "the country's civilian leader"): whose, the text does not say.</summary>

@@ -103,7 +103,21 @@ public sealed class DocumentActorMemory
             var rel = s.Relations![i];
             if (rel is "det" or "punct") continue;
             if (rel is "amod" or "compound" && AnyTitleHasWord(s.Tokens[i].Text)) continue;
+            // "the Secretary of State": an "of" phrase made only of title words is part of the title.
+            if (rel == "nmod" && SubtreeIsTitle(s, i)) continue;
             if (rel is "amod" or "compound" or "flat" or "nmod" or "nmod:poss" or "appos" or "nummod") return false;
+        }
+        return true;
+    }
+
+    private bool SubtreeIsTitle(Sentence s, int root)
+    {
+        if (!AnyTitleHasWord(s.Tokens[root].Text)) return false;
+        for (int i = 0; i < s.Count; i++)
+        {
+            if (s.Heads![i] - 1 != root) continue;
+            if (s.Relations![i] is "case" or "det" or "punct") continue;
+            if (!SubtreeIsTitle(s, i)) return false;
         }
         return true;
     }

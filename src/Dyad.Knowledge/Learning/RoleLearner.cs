@@ -3,10 +3,14 @@ using Dyad.Text;
 
 namespace Dyad.Knowledge.Learning;
 
+using Found = (string Name, string Code, string Title, string TitleHead, string Rule, string Explanation);
+
 /// <summary>
-/// Finds people whose role the text states: a PER entity whose own noun phrase ("Kazakh Foreign Minister Mukhtar
-/// Tleuberdi") or appositive ("Tleuberdi, Kazakhstan's foreign minister") the resolver codes as an agent of a country.
-/// A person the dictionaries already know, or a title with no country ("Secretary of State Pompeo"), teaches nothing.
+/// Finds people whose role the text states: a PER entity next to a title naming an agent and a country, read from
+/// the words ("United States Secretary of State Mike Pompeo", "Tleuberdi, Kazakhstan's foreign minister", see
+/// <see cref="StatedTitle"/>) or, failing that, from the parse (the name's phrase or apposition resolves as
+/// <c>agent+country</c>). A title with no country ("Secretary of State Pompeo") teaches nothing, nor does a person the
+/// dictionaries already give the same code on the date; one whose dictionary role is absent or different is learned.
 /// </summary>
 public static class RoleLearner
 {
@@ -21,7 +25,7 @@ public static class RoleLearner
         for (int si = 0; si < doc.Sentences.Count; si++)
         {
             var s = doc.Sentences[si];
-            if (s.Entities == null || s.Heads == null || s.Relations == null) continue;
+            if (s.Entities == null) continue;
             foreach (var entity in s.Entities)
             {
                 if (entity.Type != PersonType) continue;
@@ -37,9 +41,38 @@ public static class RoleLearner
 
     private static LearnedActor? LearnOne(AnnotatedDocument doc, int sentenceIndex, Sentence s, EntitySpan person, ActorResolver resolver)
     {
+        var date = doc.Document.Date;
+        var found = FromStatedTitle(s, person, resolver, date) ?? FromParse(s, person, resolver, date);
+        if (found == null) return null;
+        var (name, code, title, titleHead, rule, explanation) = found.Value;
+        // A dictionary that already gives this person this code on the date has nothing to learn; one whose role is
+        // absent or outdated on the date ("Hassan" as a Jordanian royal, a minister since reshuffled) is corrected.
+        if (KnownWithCode(resolver, name, code, date)) return null;
+        var evidence = new LearnedEvidence(doc.Document.Id, sentenceIndex, date, SentenceText(doc, s));
+        return new LearnedActor(name, code, title, titleHead, rule, explanation, date, date, [evidence]);
+    }
+
+    private static bool KnownWithCode(ActorResolver resolver, string name, string code, DateOnly date)
+    {
+        var known = resolver.Dictionary.ResolveActor(name, date);
+        return known != null && known.Codes.Contains(code);
+    }
+
+    // The title read from the words next to the name (see StatedTitle): robust to a wrong parse of long title chains.
+    private static Found? FromStatedTitle(Sentence s, EntitySpan person, ActorResolver resolver, DateOnly date)
+    {
+        var stated = StatedTitle.Find(s, person, resolver, date);
+        if (stated == null) return null;
+        return (JoinTokens(s, stated.NameStart, stated.NameEnd), stated.Actor.Code, stated.Text(s),
+            s.Tokens[stated.TitleHead].Text, stated.Actor.Rule, stated.Actor.Explanation);
+    }
+
+    // The resolver on the parse: the name's phrase or its apposition resolves as an agent of a country.
+    private static Found? FromParse(Sentence s, EntitySpan person, ActorResolver resolver, DateOnly date)
+    {
+        if (s.Heads == null || s.Relations == null) return null;
         int head = SpanHead(s, person);
         person = WithoutLeadingTitle(s, person, resolver);
-        var date = doc.Document.Date;
         var resolution = resolver.Resolve(s, head, date);
         // Only a title that names a country teaches a role; a dictionary hit means the person is already known.
         if (resolution == null || !resolution.Rule.EndsWith(ActorResolution.AgentCountryRule, StringComparison.Ordinal)) return null;
@@ -63,11 +96,8 @@ public static class RoleLearner
             else if (titleHead < 0) titleHead = i;
         }
         if (titleHead < 0) titleHead = fallback;
-
-        var name = JoinTokens(s, person.Start, person.End);
-        var evidence = new LearnedEvidence(doc.Document.Id, sentenceIndex, date, SentenceText(doc, s));
-        return new LearnedActor(name, resolution.Code, string.Join(' ', title), s.Tokens[titleHead].Text, resolution.Rule,
-            resolution.Explanation, date, date, [evidence]);
+        return (JoinTokens(s, person.Start, person.End), resolution.Code, string.Join(' ', title), s.Tokens[titleHead].Text,
+            resolution.Rule, resolution.Explanation);
     }
 
     /// <summary>

@@ -17,7 +17,12 @@ public sealed class CountryTable
     {
         var list = countries.ToList();
         Countries = list;
-        foreach (var c in list) _byIso3[c.Iso3] = c;
+        foreach (var c in list)
+        {
+            _byIso3[c.Iso3] = c;
+            // Kosovo is KSV (CAMEO); its ISO user-assigned code XKX still finds it.
+            if (CameoCountryCodes.IsoAlias(c.Iso3) is { } iso) _byIso3.TryAdd(iso, c);
+        }
         // Names shared by two countries go to the first that claims them: names before aliases, and sovereign states
         // before dependencies ("American" is the USA, not the Northern Mariana Islands).
         var ordered = list.Where(c => c.Sovereign).Concat(list.Where(c => !c.Sovereign)).ToList();

@@ -173,11 +173,11 @@ public sealed class Gazetteer
             if (version != FormatVersion) throw new FormatException($"{path}: places index version {version}, this Dyad reads {FormatVersion}; rerun 'dyad dict import'");
             var countries = new Country[r.ReadInt32()];
             for (int i = 0; i < countries.Length; i++)
-                countries[i] = new Country(r.ReadString(), r.ReadString(), r.ReadString(), ReadList(r), ReadList(r), ReadList(r), r.ReadBoolean());
+                countries[i] = new Country(CameoCountryCodes.FromIso3(r.ReadString()), r.ReadString(), r.ReadString(), ReadList(r), ReadList(r), ReadList(r), r.ReadBoolean());
             var regions = new Region[r.ReadInt32()];
             for (int i = 0; i < regions.Length; i++)
             {
-                var iso3 = r.ReadString(); var code = r.ReadString(); var name = r.ReadString();
+                var iso3 = CameoCountryCodes.FromIso3(r.ReadString()); var code = r.ReadString(); var name = r.ReadString();
                 regions[i] = new Region(name, iso3, code, ReadList(r));
             }
             var places = new PlaceCandidate[r.ReadInt32()];
@@ -186,7 +186,7 @@ public sealed class Gazetteer
             string Intern(string s) { if (interned.TryGetValue(s, out var v)) return v; interned[s] = s; return s; }
             for (int i = 0; i < places.Length; i++)
             {
-                var id = r.ReadInt32(); var name = r.ReadString(); var iso3 = Intern(r.ReadString()); var admin1 = Intern(r.ReadString());
+                var id = r.ReadInt32(); var name = r.ReadString(); var iso3 = Intern(CameoCountryCodes.FromIso3(r.ReadString())); var admin1 = Intern(r.ReadString());
                 var feature = Intern(r.ReadString()); var population = r.ReadInt32(); var lat = r.ReadSingle(); var lon = r.ReadSingle();
                 places[i] = new PlaceCandidate(PlaceKind.Place, name, iso3, admin1, id, feature, population, lat, lon);
                 var alternates = ReadList(r);

@@ -52,7 +52,7 @@ public sealed class ActorResolver
         if (sentence.Heads == null || sentence.Relations == null)
             throw new ArgumentException("the sentence has no parse (Heads/Relations are null); run the parser first", nameof(sentence));
         var resolved = ResolvePhrase(CollectPhrase(sentence, headIndex), headIndex, date);
-        if (resolved != null) return resolved;
+        if (resolved != null && !IsOrganizationInsidePerson(sentence, resolved)) return resolved;
         for (int i = 0; i < sentence.Count; i++)
             if (sentence.Heads[i] - 1 == headIndex && sentence.Relations[i] == "appos")
             {
@@ -65,6 +65,26 @@ public sealed class ActorResolver
                     };
             }
         return null;
+    }
+
+    // Organisation classes that head a CAMEO code (IGOUNO, NGOHRI); a person is never one of them.
+    private static readonly string[] OrganizationHeads = ["IGO", "NGO", "NGM", "IMG", "MNC", "INT"];
+
+    /// <summary>
+    /// True when the words that resolved lie strictly inside a person's name the recognizer found and the code is an
+    /// organisation: "Un" of "Kim Jong Un" read as the UN's abbreviation when the parse split the name.
+    /// </summary>
+    private static bool IsOrganizationInsidePerson(Sentence s, ActorResolution resolved)
+    {
+        if (s.Entities == null) return false;
+        bool organization = false;
+        foreach (var head in OrganizationHeads)
+            if (resolved.Code.StartsWith(head, StringComparison.Ordinal)) organization = true;
+        if (!organization) return false;
+        foreach (var e in s.Entities)
+            if (e.Type == "PER" && resolved.Start >= e.Start && resolved.End <= e.End && resolved.End - resolved.Start < e.End - e.Start)
+                return true;
+        return false;
     }
 
     /// <summary>Resolves a phrase written out ("China's foreign ministry", "Beijing"); its last word is taken as the head.</summary>
@@ -83,6 +103,35 @@ public sealed class ActorResolver
         if (items.Count == 0) return null;
         return ResolvePhrase(items, items[^1].Index, date);
     }
+
+    /// <summary>
+    /// A person's title written out as words, read without a parse ("United States Secretary of State", "Kazakhstan
+    /// 's foreign minister", "foreign minister of Kazakhstan"): an agent phrase plus a country or actor from the other
+    /// words, combined as the <c>agent+country</c> rule does. Null when the words lack either. Possessive markers are
+    /// skipped; positions in the result are indexes into <paramref name="words"/>.
+    /// </summary>
+    public TitleResolution? ResolveTitle(IReadOnlyList<string> words, DateOnly date)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var items = new List<PhraseWord>(words.Count);
+        for (int i = 0; i < words.Count; i++)
+            if (!IsPossessiveMarker(words[i])) items.Add(new PhraseWord(i, words[i], null));
+        if (items.Count < 2) return null;
+        var agent = FindAgent(items, items.Count - 1);
+        if (agent == null) return null;
+        var (agentStart, agentLength, entry) = agent.Value;
+        var modifier = FindModifier(items, agentStart, agentLength, date);
+        if (modifier == null) return null;
+        var (code, modStart, modLength, why) = modifier.Value;
+        int agentFrom = items[agentStart].Index, agentTo = items[agentStart + agentLength - 1].Index + 1;
+        int first = Math.Min(agentFrom, items[modStart].Index);
+        int last = Math.Max(agentTo - 1, items[modStart + modLength - 1].Index);
+        var explanation = $"agent '{Join(items, agentStart, agentLength)}' {entry.Written} ({entry.Source}) attached to {why}";
+        return new TitleResolution(new ActorResolution(Combine(code, entry), first, last + 1, ActorResolution.AgentCountryRule, explanation),
+            agentFrom, agentTo);
+    }
+
+    private static bool IsPossessiveMarker(string word) => word is "'s" or "\u2019s";
 
     /// <summary>The head and its name/title dependents (recursively), in token order; "of" nmods keep their "of".</summary>
     private List<PhraseWord> CollectPhrase(Sentence s, int head)
@@ -123,7 +172,7 @@ public sealed class ActorResolver
     {
         var recognized = s.Demonyms?[i];
         if (recognized == null) return null;
-        return _countries.ByDemonym(s.Tokens[i].Text)?.Iso3 ?? recognized;
+        return _countries.ByDemonym(s.Tokens[i].Text)?.Iso3 ?? CameoCountryCodes.FromIso3(recognized);
     }
 
     private static bool HasOfCase(Sentence s, int nmod)
@@ -257,3 +306,6 @@ public sealed class ActorResolver
 
     private readonly record struct PhraseWord(int Index, string Text, string? Demonym);
 }
+
+/// <summary>A title's actor (<see cref="ActorResolver.ResolveTitle"/>) and where its agent phrase lies ("Secretary of State").</summary>
+public sealed record TitleResolution(ActorResolution Actor, int AgentStart, int AgentEnd);

@@ -41,7 +41,7 @@ public static partial class GazetteerBuilder
         ("Bosnian", "BIH"), ("Burmese", "MMR"), ("Taiwanese", "TWN"), ("Palestinian", "PSE"), ("Israeli", "ISR"),
         ("Yemeni", "YEM"), ("Iraqi", "IRQ"), ("Syrian", "SYR"), ("Iranian", "IRN"), ("Persian", "IRN"),
         ("Belarusian", "BLR"), ("Ukrainian", "UKR"), ("Russian", "RUS"), ("Soviet", "RUS"), ("Turkish", "TUR"),
-        ("Kosovar", "XKX"), ("Sudanese", "SDN"), ("Somali", "SOM"), ("Ivorian", "CIV"), ("Chinese", "CHN"),
+        ("Kosovar", "KSV"), ("Sudanese", "SDN"), ("Somali", "SOM"), ("Ivorian", "CIV"), ("Chinese", "CHN"),
         ("American", "USA"), ("U.S.", "USA"), ("Uighur", "uig"), ("Uyghur", "uig"), ("Uighurs", "uig"), ("Uyghurs", "uig"),
         ("Kurdish", "kur"), ("Kurds", "kur"), ("Kurd", "kur"), ("Tibetan", "tib"), ("Tibetans", "tib"), ("Pashtun", "pus"),
         ("Rohingya", "rhg"), ("Tamil", "tam"), ("Baloch", "bal"), ("Hazara", "haz"), ("Yazidi", "yaz"), ("Druze", "dru"),
