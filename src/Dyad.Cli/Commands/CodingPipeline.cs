@@ -33,17 +33,20 @@ internal sealed class CodingOptions
     {
         NlpPipeline pipeline;
         EventCoder coder;
+        // The three loads are independent: on two cores they overlap.
+        var loadCoder = Task.Run(() => EventCoder.Load(result.GetValue(Actors)));
+        var loadRecognizer = Task.Run(() => NerModelFile.Load(result.GetValue(NerModel), error));
         try
         {
             pipeline = NlpPipeline.Load(result.GetValue(Models)?.FullName);
-            coder = EventCoder.Load(result.GetValue(Actors));
+            coder = loadCoder.GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is IOException or InvalidDataException or FormatException)
         {
             error.WriteLine("dyad: " + e.Message);
             return null;
         }
-        var recognizer = NerModelFile.Load(result.GetValue(NerModel), error);
+        var recognizer = loadRecognizer.GetAwaiter().GetResult();
         return recognizer is null ? null : new CodingPipeline(pipeline, recognizer, coder);
     }
 }
