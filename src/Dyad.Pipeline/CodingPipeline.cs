@@ -26,17 +26,20 @@ public sealed class CodingPipeline(NlpPipeline pipeline, EntityRecognizer recogn
     {
         NlpPipeline pipeline;
         EventCoder coder;
+        // The three loads are independent: on two cores they overlap.
+        var messages = new StringWriter();
+        var loadCoder = Task.Run(() => EventCoder.Load(actors));
+        var loadRecognizer = Task.Run(() => NerModelFile.Load(nerModel, messages));
         try
         {
             pipeline = NlpPipeline.Load(models);
-            coder = EventCoder.Load(actors);
+            coder = loadCoder.GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is IOException or InvalidDataException or FormatException)
         {
             throw new PipelineLoadException(e.Message);
         }
-        var messages = new StringWriter();
-        var recognizer = NerModelFile.Load(nerModel, messages) ?? throw new PipelineLoadException(messages.ToString().Trim());
+        var recognizer = loadRecognizer.GetAwaiter().GetResult() ?? throw new PipelineLoadException(messages.ToString().Trim());
         return new CodingPipeline(pipeline, recognizer, coder);
     }
 
@@ -45,7 +48,8 @@ public sealed class CodingPipeline(NlpPipeline pipeline, EntityRecognizer recogn
     {
         var annotated = _analyzer.Analyze(document);
         pipeline.Process(annotated);
-        foreach (var sentence in annotated.Sentences) recognizer.Recognize(sentence);
+        // Per document, as dyad code runs it: names repeated across sentences get one consistent type.
+        recognizer.Recognize(annotated);
         var events = coder.Code(annotated, out var learned);
         return (annotated, events, learned);
     }

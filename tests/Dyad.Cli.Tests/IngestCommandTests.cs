@@ -55,6 +55,38 @@ public class IngestCommandTests(ITestOutputHelper output)
         right.ShouldBeGreaterThanOrEqualTo(3);
     }
 
+    /// <summary>
+    /// Ingests the same input, which repeats some documents a few batches later, with one, two and three threads:
+    /// the stores hold the same documents, events, mentions and learned actors, and the runs report the same counts.
+    /// </summary>
+    [Fact]
+    public void Ingest_stores_the_same_whatever_the_thread_count()
+    {
+        using var sandbox = new CliSandbox();
+        var corpus = StoreCliKit.Corpus(40);
+        var repeated = string.Join('\n', corpus.Split('\n').Take(6)) + "\n";
+        var input = sandbox.Write("corpus.jsonl", corpus + repeated);
+        string Ingest(int threads)
+        {
+            var store = sandbox.PathOf($"threads-{threads}.duckdb");
+            var run = CliSandbox.Run(new RootCommand { IngestCommand.Create() },
+                ["ingest", input, "--store", store, "--batch-size", "4", "--threads", threads.ToString(System.Globalization.CultureInfo.InvariantCulture), .. StoreCliKit.ModelArgs]);
+            run.ExitCode.ShouldBe(0, run.Error);
+            run.Error.ShouldContain("stored 40 new documents (6 already stored)");
+            return store;
+        }
+        using var single = DuckDbEventStore.Open(Ingest(1));
+        single.Counts().Mentions.ShouldBeGreaterThan(0);
+        foreach (int threads in new[] { 2, 3 })
+        {
+            using var other = DuckDbEventStore.Open(Ingest(threads));
+            (other.Counts() with { Runs = 0 }).ShouldBe(single.Counts() with { Runs = 0 });
+            other.ReadEvents().ToList().ShouldBe(single.ReadEvents().ToList());
+            other.ReadMentions().ToList().ShouldBe(single.ReadMentions().ToList());
+            other.ReadLearnedActors().Select(a => a.ToString()).ShouldBe(single.ReadLearnedActors().Select(a => a.ToString()));
+        }
+    }
+
     [Fact]
     public void An_ingested_store_exports_every_stored_event_as_a_61_column_gdelt_row_and_a_jsonl_line()
     {

@@ -27,15 +27,7 @@ internal static class CodeCommand
         var actors = new Option<string?>("--actors") { Description = "User actor dictionary laid over the shipped one (docs/actors.md)." };
         var explain = new Option<bool>("--explain") { Description = "Add to each event the dependency path it matched and the coding decisions (field \"explain\")." };
         var outputPath = new Option<string?>("--output", "-o", "--out") { Description = "Write to this file instead of stdout.", HelpName = "file" };
-        var threads = new Option<int>("--threads")
-        {
-            Description = "Worker threads for tokenizing, NLP, NER and coding (default: one per processor). Output order does not depend on it.",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-        };
-        threads.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1) r.AddError("--threads must be at least 1");
-        });
+        var threads = ThreadsOption.Create("tokenizing, NLP, NER and coding");
 
         var command = new Command("code", "Code political events (CAMEO/PLOVER) from documents; writes CodedEvent JSONL (or TSV, PLOVER, GDELT).");
         inputs.AddTo(command);

@@ -19,7 +19,8 @@ internal sealed class DocumentCoder(NlpPipeline pipeline, EntityRecognizer recog
     {
         annotated = _analyzer.Analyze(document);
         pipeline.Process(annotated);
-        foreach (var sentence in annotated.Sentences) recognizer.Recognize(sentence);
+        // Per document, as dyad code runs it: names repeated across sentences get one consistent type.
+        recognizer.Recognize(annotated);
         return coder.Code(annotated);
     }
 

@@ -32,6 +32,7 @@ internal static class IngestCommand
         };
         batchSize.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--batch-size must be at least 1."); });
         var verbose = new Option<bool>("--verbose") { Description = "Report every committed batch on stderr." };
+        var threads = ThreadsOption.Create("tokenizing, NLP, NER and coding; the store is written on the main thread");
 
         var command = new Command("ingest", "Code documents and store them in an event store, deduplicating events across documents (docs/store.md).");
         inputs.AddTo(command);
@@ -39,6 +40,7 @@ internal static class IngestCommand
         coding.AddTo(command);
         command.Options.Add(batchSize);
         command.Options.Add(verbose);
+        command.Options.Add(threads);
         command.SetAction(result =>
         {
             var error = result.InvocationConfiguration.Error;
@@ -51,10 +53,10 @@ internal static class IngestCommand
             if (events is null) return 1;
 
             long runId = events.BeginRun(string.Join(' ', settings.Inputs), Version());
-            var run = new IngestRun(events, runId, pipeline, result.GetValue(batchSize), result.GetValue(verbose) ? error : null);
             var summary = new InputSummary();
+            using var run = new IngestRun(events, runId, pipeline, result.GetValue(batchSize), result.GetValue(threads), result.GetValue(verbose) ? error : null);
             int status = InputBatch.Run(settings, error, run.Add, resultsOnStdout: false, summary);
-            run.Flush();
+            run.Finish();
             events.FinishRun(runId, summary.Skipped);
             error.WriteLine(run.Summary(EventStores.Describe(storePath)));
             return status;
@@ -68,47 +70,103 @@ internal static class IngestCommand
 
 /// <summary>
 /// One ingest: collects a batch of read documents, asks the store once which are stored already, codes only the new
-/// ones and stores them in one transaction.
+/// ones on the worker threads and stores them in one transaction, on the calling thread, in input order. Coding of the
+/// next batches goes on while a batch is being stored. The batches are the same whatever the thread count, so the
+/// store ends up the same.
 /// </summary>
-internal sealed class IngestRun(IQueryableEventStore store, long runId, CodingPipeline pipeline, int batchSize, TextWriter? log)
+internal sealed class IngestRun : IDisposable
 {
-    private readonly List<Document> _pending = new(batchSize);
+    // Documents in flight per worker thread, as for dyad code: keeps the workers busy while a batch is stored.
+    private const int DocumentsPerThread = 16;
+
+    private readonly IQueryableEventStore _store;
+    private readonly long _runId;
+    private readonly CodingPipeline _pipeline;
+    private readonly int _batchSize;
+    private readonly TextWriter? _log;
+    private readonly OrderedWorkers<PendingDocument, CodedDocument>? _workers;
+    private readonly List<Document> _pending;
+    private readonly List<IngestDocument> _coded;
     private long _added, _alreadyStored, _mentions, _newEvents, _merged;
+
+    public IngestRun(IQueryableEventStore store, long runId, CodingPipeline pipeline, int batchSize, int threads, TextWriter? log)
+    {
+        _store = store;
+        _runId = runId;
+        _pipeline = pipeline;
+        _batchSize = batchSize;
+        _log = log;
+        _pending = new(batchSize);
+        _coded = new(batchSize);
+        // One thread: coding runs inline, with no hand-over between threads.
+        if (threads > 1)
+            _workers = new OrderedWorkers<PendingDocument, CodedDocument>(threads, threads * DocumentsPerThread, Code);
+    }
 
     public void Add(Document document)
     {
         _pending.Add(document);
-        if (_pending.Count >= batchSize) Flush();
+        if (_pending.Count >= _batchSize) CloseBatch();
     }
 
-    public void Flush()
+    /// <summary>Codes and stores what is left; call once after the last <see cref="Add"/>.</summary>
+    public void Finish()
+    {
+        CloseBatch();
+        _workers?.Drain(Collect);
+    }
+
+    /// <summary>Hands the new documents of the pending batch to the coder; the last one, once coded, stores the batch.</summary>
+    private void CloseBatch()
     {
         if (_pending.Count == 0) return;
-        var presence = store.Find(_pending.Select(d => (d.Id, ContentHashes.Of(d.Text))).ToList());
-        var batch = new List<IngestDocument>(_pending.Count);
+        var presence = _store.Find(_pending.Select(d => (d.Id, ContentHashes.Of(d.Text))).ToList());
+        int last = presence.Count - 1;
+        while (last >= 0 && presence[last] != DocumentPresence.New) last--;
         for (int i = 0; i < _pending.Count; i++)
         {
-            var document = _pending[i];
-            if (presence[i] != DocumentPresence.New)
+            if (presence[i] == DocumentPresence.New)
             {
-                if (presence[i] == DocumentPresence.IdConflict && log is not null)
-                    log.WriteLine($"dyad: document {document.Id} is stored already with another text; kept the stored one.");
+                var item = new PendingDocument(_pending[i], EndsBatch: i == last);
+                if (_workers is null) Collect(Code(item));
+                else _workers.Post(item, Collect);
                 continue;
             }
-            batch.Add(pipeline.CodeForStore(document));
+            _alreadyStored++;
+            if (presence[i] == DocumentPresence.IdConflict && _log is not null)
+                _log.WriteLine($"dyad: document {_pending[i].Id} is stored already with another text; kept the stored one.");
         }
-        _alreadyStored += _pending.Count - batch.Count;
         _pending.Clear();
-        if (batch.Count == 0) return;
-        var result = store.Ingest(runId, batch);
+    }
+
+    private CodedDocument Code(PendingDocument item) => new(_pipeline.CodeForStore(item.Document), item.EndsBatch);
+
+    private void Collect(CodedDocument coded)
+    {
+        _coded.Add(coded.Document);
+        if (coded.EndsBatch) Store();
+    }
+
+    private void Store()
+    {
+        // A document stored by an earlier batch still being coded when this batch was checked is caught here: the
+        // store skips documents it holds already.
+        var result = _store.Ingest(_runId, _coded);
+        _coded.Clear();
         _added += result.DocumentsAdded;
         _alreadyStored += result.Presence.Count - result.DocumentsAdded;
         _mentions += result.MentionsAdded;
         _newEvents += result.EventsAdded;
         _merged += result.MentionsMerged;
-        log?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dyad: committed {_added:N0} documents, {_mentions:N0} mentions"));
+        _log?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dyad: committed {_added:N0} documents, {_mentions:N0} mentions"));
     }
 
     public string Summary(string storePath) => string.Create(CultureInfo.InvariantCulture,
         $"dyad: stored {_added:N0} new documents ({_alreadyStored:N0} already stored), {_mentions:N0} mentions, {_newEvents:N0} new events, {_merged:N0} mentions merged into earlier events; store {storePath}");
+
+    public void Dispose() => _workers?.Dispose();
+
+    private readonly record struct PendingDocument(Document Document, bool EndsBatch);
+
+    private readonly record struct CodedDocument(IngestDocument Document, bool EndsBatch);
 }
