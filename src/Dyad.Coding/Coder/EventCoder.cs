@@ -191,9 +191,9 @@ public sealed class EventCoder
             // "restored ties with Gondor", "sent rescue teams to Turkey": an object that names no actor is a theme; the
             // actor the predicate acts on is in a prepositional phrase of the verb or of that object.
             bool material = IsMaterialConflict(shifted);
-            // An event noun object ("held talks with", "made a visit to") is its own predicate: when the noun codes the
-            // event, the verb does not code it again.
-            if (target >= 0 && !passive && IsEventNoun(target) && CodeNounOnce(target) > 0) return;
+            // An event noun object of a light verb ("held talks with", "made a visit to") is its own predicate: when the
+            // noun codes the event, the verb does not code it again.
+            if (target >= 0 && !passive && VerbClasses.IsLightVerb(lemma) && IsEventNoun(target) && CodeNounOnce(target) > 0) return;
             bool hadObject = target >= 0 && !passive;
             if (target >= 0 && !passive && !ResolvesAsTarget(target, material))
             {
