@@ -1,4 +1,7 @@
 using Dyad.Coding.Coder;
+using Dyad.Coding.Lexicon;
+using Dyad.Coding.Ontology;
+using Dyad.Knowledge.Resolution;
 
 namespace Dyad.Coding.Tests;
 
@@ -71,6 +74,48 @@ public sealed class EventCoderConstructionTests(CodingPipelineFixture models) : 
         e.Rule!.ShouldContain("source learned:surname");
     }
 
+    // ---- targets in prepositional phrases --------------------------------------------------------------------------
+
+    [Fact]
+    public void A_theme_object_leaves_the_target_to_a_partner_phrase_of_the_verb()
+    {
+        Triples("Argentina suspended food aid to Venezuela.").ShouldBe([("ARG", "162", "VEN")]);
+        Triples("Turkey granted asylum to an Iranian dissident.").ShouldBe([("TUR", "075", "IRNOPP")]);
+        Triples("Japan expressed condolences to Taiwan.").ShouldBe([("JPN", "018", "TWN")]);
+        // A pattern that names the object makes "from" its partner: the one asked.
+        Triples("Pakistan requested emergency food aid from China.").ShouldBe([("PAK", "023", "CHN")]);
+    }
+
+    [Fact]
+    public void A_partner_phrase_inside_the_object_is_the_target()
+    {
+        Triples("Iran restored diplomatic ties with Egypt.").ShouldBe([("IRN", "050", "EGY")]);
+        Triples("Egypt welcomed the resumption of diplomatic ties with Qatar.").ShouldBe([("EGY", "051", "QAT")]);
+    }
+
+    [Fact]
+    public void At_marks_the_target_of_a_hostile_act() =>
+        Triples("Iran launched drones at Israel.").ShouldBe([("IRN", "195", "ISR")]);
+
+    [Fact]
+    public void A_bare_pattern_does_not_take_an_origin_as_its_target() =>
+        Triples("Saudi Arabia evacuated hundreds of foreign nationals from Sudan.").ShouldBeEmpty();
+
+    [Fact]
+    public void Two_subjects_act_on_each_other_only_when_the_pattern_names_the_shared_object()
+    {
+        Triples("The United States and the Taliban signed a peace deal.").ShouldBe([("AFGREB", "057", "USA"), ("USA", "057", "AFGREB")]);
+        Triples("France and Turkey traded insults.").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_symmetric_paired_code_is_coded_from_the_subject_only() =>
+        Triples("The Egyptian foreign minister spoke by telephone with his Ethiopian counterpart.").ShouldBe([("EGYGOV", "041", "ETH")]);
+
+    [Fact]
+    public void An_infinitive_hung_on_an_actor_object_is_the_verbs_complement() =>
+        Triples("Niger ordered the French ambassador to leave the country.").ShouldBe([("NER", "174", "FRAGOV")]);
+
     // ---- event nouns ----------------------------------------------------------------------------------------------
 
     [Fact]
@@ -103,7 +148,8 @@ public sealed class EventCoderConstructionTests(CodingPipelineFixture models) : 
     [Fact]
     public void Event_nouns_that_are_only_asked_for_or_possible_are_not_coded()
     {
-        Triples("Kenya called for sanctions on South Sudan.").ShouldBeEmpty();
+        // The call itself may code (PETRARCH's "CALL * (FOR SANCTIONS)"), the sanctions asked for do not.
+        Triples("Kenya called for sanctions on South Sudan.").ShouldNotContain(t => t.Code.StartsWith("16"));
         Triples("Russia might impose sanctions on Ukraine.").ShouldBeEmpty();
     }
 
@@ -187,6 +233,27 @@ public sealed class EventCoderConstructionTests(CodingPipelineFixture models) : 
         Triples("Russia may attack Ukraine.").ShouldBeEmpty();
         Triples("Will China attack Taiwan?").ShouldBeEmpty();
         Triples("If Iran attacks Israel, the United States will respond.").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_pattern_that_names_the_negation_codes_the_negated_verb()
+    {
+        Triples("Iran did not cooperate with Russia.").ShouldBeEmpty();
+        using var temp = new TempFolder();
+        var coder = new EventCoder(VerbLexicon.Load(temp.Write("user.tsv", "V\tcooperate\tbefore:not\t120\n")), EventOntology.Load(), ActorResolver.Load());
+        coder.Code(models.Annotate("Iran did not cooperate with Russia.")).Select(e => (e.Source, e.Code, e.Target)).ShouldBe([("IRN", "120", "RUS")]);
+    }
+
+    [Fact]
+    public void The_petrarch_convention_codes_future_and_modal_verbs_as_written()
+    {
+        var petrarch = new EventCoder(VerbLexicon.Load(), EventOntology.Load(), ActorResolver.Load(), CodingConvention.Petrarch);
+        petrarch.Code(models.Annotate("Putin will visit Japan next week.")).Select(e => (e.Source, e.Code, e.Target))
+            .ShouldBe([("RUSGOV", "042", "JPN"), ("JPN", "043", "RUSGOV")], ignoreOrder: true);
+        petrarch.Code(models.Annotate("Russia may attack Ukraine.")).ShouldHaveSingleItem().Root.ShouldBe("19");
+        // The default CAMEO convention: intent, and no event under a modal.
+        Triples("Putin will visit Japan next week.").ShouldBe([("RUSGOV", "036", "JPN")]);
+        Triples("Russia may attack Ukraine.").ShouldBeEmpty();
     }
 
     [Fact]

@@ -123,6 +123,25 @@ public class VerbLexiconTests
     }
 
     [Fact]
+    public void PetrarchFlatWordsMatchObjectModifiersGoverningVerbsAndShortPlurals()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("d.tsv",
+            "V\trestore\tafter:diplomatic\t064\n" +
+            "V\tbreak\tafter:ties\t161\n" +
+            "V\tact\tbefore:indicate before:would\t1010\n");
+        var lexicon = VerbLexicon.LoadFiles(path);
+        lexicon.Diagnostics.ShouldBeEmpty();
+        // "restore diplomatic ties": the word after the verb is the object's modifier.
+        lexicon.Match("restore", new VerbContext { Object = "tie", ObjectModifiers = ["diplomatic"] })!.Code.ShouldBe("064");
+        // TIES is the plural of "tie", not of "ty".
+        lexicon.Match("break", new VerbContext { Object = "tie" })!.Code.ShouldBe("161");
+        // "Ethiopia indicated it would act": the governing verb comes before the verb.
+        lexicon.Match("act", new VerbContext { Governor = "indicate", OtherWords = ["would"] })!.Code.ShouldBe("1010");
+        lexicon.Match("act", new VerbContext { OtherWords = ["would"] }).ShouldBeNull();
+    }
+
+    [Fact]
     public void UserDictionaryAddsAndOverridesPatternsAndReportsBadLines()
     {
         using var temp = new TempFolder();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Dyad.Cli.Output;
+using Dyad.Coding.Coder;
 using Dyad.Coding.Evaluation;
 using Dyad.Text;
 
@@ -21,7 +22,12 @@ internal static class EvalPetrarchCommand
         var models = new Option<DirectoryInfo?>("--models") { Description = "Models directory for the tagger, lemmatizer and parser (default: models/)." };
         var nerModel = new Option<string?>("--ner-model") { Description = $"NER model file (default models/{NerModelFile.DefaultName})." };
         var explain = new Option<bool>("--explain") { Description = "Add each record's parse, resolved actors and known verbs to the --diff lines." };
-        var command = new Command("petrarch", "Score the event coder on PETRARCH-2's unit-test records, coded with their own dictionaries.") { dir, diff, explain, models, nerModel };
+        var convention = new Option<CodingConvention>("--convention")
+        {
+            Description = "How auxiliaries and negation are read: Petrarch (as PETRARCH-2 coded the records: \"will meet\" is the meeting) or Cameo (Dyad's default: intent, suppression, refusal).",
+            DefaultValueFactory = _ => CodingConvention.Petrarch,
+        };
+        var command = new Command("petrarch", "Score the event coder on PETRARCH-2's unit-test records, coded with their own dictionaries.") { dir, diff, explain, convention, models, nerModel };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -38,7 +44,8 @@ internal static class EvalPetrarchCommand
                 error.WriteLine("error: " + e.Message);
                 return 2;
             }
-            var coder = DocumentCoder.Load(parse.GetValue(models)?.FullName, parse.GetValue(nerModel), set.CreateCoder, error);
+            var chosen = parse.GetValue(convention);
+            var coder = DocumentCoder.Load(parse.GetValue(models)?.FullName, parse.GetValue(nerModel), () => set.CreateCoder(chosen), error);
             if (coder == null) return 1;
 
             var board = new EventScoreboard();
@@ -62,6 +69,7 @@ internal static class EvalPetrarchCommand
             clock.Stop();
 
             output.WriteLine($"records:   {Path.Combine(folder, PetrarchRecords.RecordsFile)}: {set.Records.Count} records, {board.Texts} evaluated, {skipped} flagged sentence=\"false\" left out");
+            output.WriteLine($"convention: {chosen.ToString().ToLowerInvariant()} (auxiliaries and negation; docs/evaluation.md)");
             EventScoreReport.WriteExact(output, board);
             output.WriteLine($"triples:   {EventScoreReport.Format(board.Full)}");
             EventScoreReport.WriteMismatches(output, board);

@@ -21,12 +21,15 @@ public sealed class EventCoder
     private readonly EventOntology _ontology;
     private readonly ActorResolver _resolver;
     private readonly EventSetting _setting = EventSetting.Shipped;
+    private readonly CodingConvention _convention;
 
-    public EventCoder(VerbLexicon lexicon, EventOntology ontology, ActorResolver resolver)
+    /// <param name="convention">How auxiliaries and negation are read: CAMEO's (the default) or PETRARCH-2's (docs/coding.md "Conventions").</param>
+    public EventCoder(VerbLexicon lexicon, EventOntology ontology, ActorResolver resolver, CodingConvention convention = CodingConvention.Cameo)
     {
         _lexicon = lexicon;
         _ontology = ontology;
         _resolver = resolver;
+        _convention = convention;
     }
 
     /// <summary>The embedded lexicon and ontology with the shipped actor dictionaries.</summary>
@@ -102,6 +105,8 @@ public sealed class EventCoder
         private readonly bool[] _matched;
         private readonly ActorResolution?[] _names;
         private readonly bool[] _nameResolved;
+        private readonly bool[] _nounCoded;
+        private readonly int[] _nounEvents;
 
         public SentenceCoder(EventCoder coder, AnnotatedDocument doc, int index, DependencyView tree, DocumentMentions mentions,
             TweetSpeaker? author, bool explain, List<CodedEvent> events, HashSet<string> seen)
@@ -120,6 +125,8 @@ public sealed class EventCoder
             _matched = new bool[_s.Count];
             _names = new ActorResolution?[_s.Count];
             _nameResolved = new bool[_s.Count];
+            _nounCoded = new bool[_s.Count];
+            _nounEvents = new int[_s.Count];
         }
 
         public void CodeAll()
@@ -127,8 +134,18 @@ public sealed class EventCoder
             for (int t = 0; t < _s.Count; t++)
             {
                 if (_s.Upos![t] == "VERB") CodeVerb(t);
-                else if (_s.Upos[t] == "NOUN") CodeNoun(t);
+                else if (_s.Upos[t] == "NOUN") CodeNounOnce(t);
             }
+        }
+
+        /// <summary>Codes an event noun the first time it is asked for (by its verb or in sentence order); the number of events it added.</summary>
+        private int CodeNounOnce(int noun)
+        {
+            if (_nounCoded[noun]) return _nounEvents[noun];
+            _nounCoded[noun] = true;
+            int before = _events.Count;
+            CodeNoun(noun);
+            return _nounEvents[noun] = _events.Count - before;
         }
 
         // ---- verbs ----------------------------------------------------------------------------------------------
@@ -156,8 +173,13 @@ public sealed class EventCoder
             if (code == "010" && (_tree.Child(verb, "ccomp") >= 0 || _tree.Child(verb, "parataxis") >= 0)) return;
 
             var notes = _explain ? new List<string>() : null;
-            var modality = Modality.Assess(_tree, verb, g => VerbMatch(g), notes);
+            // A pattern that names the negation or modal ("WILL NOT * ...", "&NEGATVAUXVRB * OVER EFFORTS") has already
+            // decided what the clause means: its code is coded as written.
+            bool patternNamesModality = Modality.PatternNamesModality(match.Entry);
+            if (patternNamesModality) notes?.Add("modality: as the pattern names it");
+            var modality = patternNamesModality ? ModalityResult.Asserted : Modality.Assess(_tree, verb, g => VerbMatch(g), _coder._convention, notes);
             if (modality.Suppressed) return;
+            if (patternNamesModality || _coder._convention == CodingConvention.Petrarch) negated = false;
             // Negation suppresses the event, except "did not comment" (011) and "will not meet" (a refusal).
             if (negated && code != "011" && modality.Embedding != Embedding.Refusal) return;
             if (negated && modality.Embedding == Embedding.Refusal) negated = false;
@@ -166,6 +188,20 @@ public sealed class EventCoder
             if (shifted != code) notes?.Add($"code {code} becomes {shifted}: {modality.Embedding.ToString().ToLowerInvariant()} ({modality.Reason})");
 
             var (source, target, passive) = VerbRoles(verb);
+            // "restored ties with Gondor", "sent rescue teams to Turkey": an object that names no actor is a theme; the
+            // actor the predicate acts on is in a prepositional phrase of the verb or of that object.
+            bool material = IsMaterialConflict(shifted);
+            // An event noun object of a light verb ("held talks with", "made a visit to") is its own predicate: when the
+            // noun codes the event, the verb does not code it again.
+            if (target >= 0 && !passive && VerbClasses.IsLightVerb(lemma) && IsEventNoun(target) && CodeNounOnce(target) > 0) return;
+            bool hadObject = target >= 0 && !passive;
+            if (target >= 0 && !passive && !ResolvesAsTarget(target, material))
+            {
+                int partner = PrepositionalTarget(match.Entry, verb);
+                if (partner < 0 || !ResolvesAsTarget(partner, material)) partner = PartnerTarget(verb, target, match.Entry, shifted);
+                // Neither names an actor: leave the target to the fallbacks below ("agreed to restore ties": the sides).
+                target = partner;
+            }
             if (target < 0) target = PrepositionalTarget(match.Entry, verb);
             if (target < 0 && shifted.StartsWith("01", StringComparison.Ordinal)) target = TopicTarget(verb);
             // "arrived in China for a state visit": a visit's place, a consultation's partner, when the pattern named
@@ -174,12 +210,15 @@ public sealed class EventCoder
                 target = shifted.StartsWith("042", StringComparison.Ordinal) ? ActorPrepositionalChild(verb, "in", "to") : ActorPrepositionalChild(verb, "with");
             // "denied that it attacked Saudi Arabia": the denied action's target is the denial's.
             if (target < 0 && shifted == "016") target = ComplementObject(verb);
+            if (target < 0) target = PartnerTarget(verb, -1, match.Entry, shifted);
             // "demanded that the government resign": the one asked is the complement's subject.
             if (target < 0 && shifted[..2] is "02" or "10" && _tree.Child(verb, "ccomp") is var content and >= 0) target = _tree.Child(content, "nsubj");
             if (match.Entry.Reversed) (source, target) = (target, source);
             // A subjectless tweet ("Met with families of ...") speaks for its author.
             var sourceOverride = source < 0 && _author != null && _s.Heads![verb] == 0 ? _author.Actor : null;
-            if (source >= 0 && target < 0 && IsReciprocal(shifted))
+            // Two subjects that "signed a deal", "restored ties" or "met" act on each other; a bare pattern with a
+            // theme object ("welcomed a resumption of ties", "traded insults") says nothing of the sort.
+            if (source >= 0 && target < 0 && IsReciprocal(shifted) && (!hadObject || match.Entry.Constraints.Count > 0))
             {
                 notes?.Insert(0, $"predicate '{_tree.Word(verb)}' ({lemma}, {_tree.Relation(verb)}), reciprocal");
                 notes?.Add($"pattern {match.Provenance}");
@@ -190,6 +229,8 @@ public sealed class EventCoder
             notes?.Insert(0, $"predicate '{_tree.Word(verb)}' ({lemma}, {_tree.Relation(verb)}){(passive ? ", passive" : "")}");
             notes?.Add($"pattern {match.Provenance}");
             var paired = match.Entry.PairedCode != null && modality.Embedding == Embedding.Asserted ? match.Entry.PairedCode : null;
+            // "X spoke with Y" (041:041): CAMEO codes the subject's act; PETRARCH also codes Y's side (docs/coding.md "Conventions").
+            if (paired == shifted && _coder._convention == CodingConvention.Cameo) paired = null;
             Emit(verb, shifted, paired, match, source, sourceOverride, target, negated, notes);
         }
 
@@ -299,6 +340,7 @@ public sealed class EventCoder
                 Subject = subject >= 0 ? Lower(lemmas[subject]) : null,
                 SubjectIsActor = subject >= 0 && IsActor(subject),
                 OtherWords = others,
+                Governor = _tree.Relation(verb) is "ccomp" or "xcomp" && _tree.Head(verb) is var governor and >= 0 ? Lower(lemmas[governor]) : null,
             };
         }
 
@@ -314,6 +356,11 @@ public sealed class EventCoder
         {
             foreach (int c in _tree.Children(verb))
                 if (_tree.Relation(c) == "advcl" && _tree.Marker(c) == "to" && _s.Upos![c] == "VERB") return c;
+            // "ordered the ambassador to leave": parsers also hang the infinitive on an actor object as its acl.
+            int obj = _tree.Child(verb, "obj");
+            if (obj >= 0 && IsActor(obj))
+                foreach (int c in _tree.Children(obj))
+                    if (_tree.Relation(c) == "acl" && _tree.Marker(c) == "to" && _s.Upos![c] == "VERB") return c;
             return -1;
         }
 
@@ -340,6 +387,80 @@ public sealed class EventCoder
                         if (obl >= 0) return obl;
                     }
             return -1;
+        }
+
+        /// <summary>True when the head or one of its conjuncts gives a target actor (directly or through its owner, modifier, agent or author).</summary>
+        private bool ResolvesAsTarget(int head, bool material)
+        {
+            foreach (int h in _tree.WithConjuncts(head))
+                if (ResolveTarget(h, material).Actors.Count > 0) return true;
+            return false;
+        }
+
+        /// <summary>
+        /// The actor a predicate acts on when its object is a theme or it has none: the object of a prepositional
+        /// phrase of the verb or of its object, in sentence order. A pattern with a target slot after the verb
+        /// (PETRARCH's "RESTORE * TIES WITH +") takes any preposition; otherwise only prepositions that mark a partner,
+        /// recipient or adversary count (to, with, against, toward, into, on, from; "at" for hostile acts, "fired at";
+        /// "for" for cooperative ones, "a loan for Egypt"), never a place or a time ("in Geneva", "on Monday" name no actor).
+        /// </summary>
+        private int PartnerTarget(int verb, int obj, LexiconEntry entry, string code)
+        {
+            bool anyPreposition = NamesTargetAfterVerb(entry);
+            // A bare pattern ("EVACUATE", "ANNOUNCE") says nothing about its object, so only prepositions that always
+            // mark a partner count: "from", "on" and "for" often name an origin, topic or purpose ("evacuated nationals
+            // from Sudan", "announced their withdrawal from ECOWAS"); a pattern that names the object ("* AID",
+            // "* TIES") makes it the event's theme and its "from"/"on"/"for" phrase the partner ("requested aid from China").
+            bool bare = entry.Constraints.Count == 0;
+            int best = -1;
+            foreach (int c in _tree.Children(verb))
+                if (_tree.Relation(c).StartsWith("obl", StringComparison.Ordinal) && IsPartnerPhrase(c, anyPreposition, bare, code) && (best < 0 || c < best)) best = c;
+            if (obj >= 0)
+            {
+                int inObject = ObjectPartner(obj, anyPreposition, bare, code, depth: 0);
+                if (inObject >= 0 && (best < 0 || inObject < best)) best = inObject;
+            }
+            return best;
+        }
+
+        /// <summary>A partner phrase of the object, or of an "of" phrase inside it ("a resumption of ties <b>with Osgiliath</b>").</summary>
+        private int ObjectPartner(int nominal, bool anyPreposition, bool bare, string code, int depth)
+        {
+            int best = -1;
+            foreach (int c in _tree.Children(nominal))
+            {
+                if (_tree.Relation(c) != "nmod") continue;
+                int found = IsPartnerPhrase(c, anyPreposition, bare, code) ? c
+                    : depth < 1 && _tree.CaseOf(c) == "of" ? ObjectPartner(c, anyPreposition, bare, code, depth + 1) : -1;
+                if (found >= 0 && (best < 0 || found < best)) best = found;
+            }
+            return best;
+        }
+
+        private bool IsPartnerPhrase(int nominal, bool anyPreposition, bool bare, string code)
+        {
+            if (_tree.CaseOf(nominal) is not { } preposition) return false;
+            if (!anyPreposition && !IsPartnerPreposition(preposition, bare, code)) return false;
+            return ResolvesAsTarget(nominal, IsMaterialConflict(code));
+        }
+
+        private static bool IsPartnerPreposition(string preposition, bool bare, string code) => preposition switch
+        {
+            "to" or "with" or "against" or "toward" or "towards" or "into" or "between" => true,
+            "on" or "from" => !bare,
+            "at" => code[..2] is "11" or "12" or "13" or "14" or "15" or "16" or "17" or "18" or "19" or "20",
+            "for" => !bare && code[..2] is "03" or "04" or "05" or "06" or "07" or "08",
+            _ => false,
+        };
+
+        private bool IsEventNoun(int token) => _s.Upos![token] == "NOUN" && _coder._lexicon.PatternsOf(_tree.Lemma(token), EntryKind.Noun).Count > 0;
+
+        /// <summary>PETRARCH's "+" after the verb: the pattern says the target follows the verb, wherever it attaches.</summary>
+        private static bool NamesTargetAfterVerb(LexiconEntry entry)
+        {
+            foreach (var constraint in entry.Constraints)
+                if (constraint.Kind == ConstraintKind.After && constraint.Term?.Actor == ActorSlot.Target) return true;
+            return false;
         }
 
         /// <summary>A statement's topic stands in for its target: "declined to comment on China's policy".</summary>
@@ -405,8 +526,8 @@ public sealed class EventCoder
                 if (relation == "obj" && !light) { /* a reaction asserts the event it reacts to */ }
                 else
                 {
-                    if (_tree.IsNegated(governor)) return;
-                    var modality = Modality.Assess(_tree, governor, g => VerbMatch(g), notes);
+                    if (_tree.IsNegated(governor) && _coder._convention == CodingConvention.Cameo) return;
+                    var modality = Modality.Assess(_tree, governor, g => VerbMatch(g), _coder._convention, notes);
                     if (modality.Suppressed) return;
                     embedding = modality.Embedding;
                 }

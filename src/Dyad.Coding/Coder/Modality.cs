@@ -6,6 +6,24 @@ namespace Dyad.Coding.Coder;
 internal readonly record struct ModalityResult(bool Suppressed, Embedding Embedding, string Reason)
 {
     public static ModalityResult Suppress(string reason) => new(true, Embedding.Suppressed, reason);
+
+    public static readonly ModalityResult Asserted = new(false, Embedding.Asserted, "");
+}
+
+/// <summary>How the coder reads a verb's own auxiliaries and negation.</summary>
+public enum CodingConvention
+{
+    /// <summary>
+    /// CAMEO's: "will meet" states an intent (036), a modal ("may", "could", "should") or a negation means no event,
+    /// and "will not meet" is a refusal (125). The default, and what real-news coding is judged by.
+    /// </summary>
+    Cameo,
+    /// <summary>
+    /// PETRARCH-2's: the verb is coded as written whatever its auxiliaries and negation ("will meet" is the meeting,
+    /// "did not clash" the clash), unless a pattern names them. Governing verbs (plan, refuse, threaten, urge) and
+    /// conditions are still read. For scoring against codings made by PETRARCH (<c>dyad eval petrarch</c>).
+    /// </summary>
+    Petrarch,
 }
 
 /// <summary>
@@ -16,21 +34,22 @@ internal readonly record struct ModalityResult(bool Suppressed, Embedding Embedd
 /// </summary>
 internal static class Modality
 {
-    public static ModalityResult Assess(DependencyView tree, int verb, Func<int, LexiconMatch?> matchOf, List<string>? notes)
+    public static ModalityResult Assess(DependencyView tree, int verb, Func<int, LexiconMatch?> matchOf, CodingConvention convention, List<string>? notes)
     {
+        bool readAuxiliaries = convention == CodingConvention.Cameo;
         // "will not meet", "said it would not release": a refusal (CAMEO 12x), not a hypothetical.
-        bool refusal = tree.IsNegated(verb) && tree.HasAuxiliary(verb, w => w is "will" or "would" or "wo" or "'ll" or "'d");
+        bool refusal = readAuxiliaries && tree.IsNegated(verb) && tree.HasAuxiliary(verb, w => w is "will" or "would" or "wo" or "'ll" or "'d");
         // Threats are conditional by nature ("threatened to retaliate if ..."): a condition does not suppress them.
         bool threat = VerbClasses.EmbeddingOf(tree.Lemma(verb), "xcomp") == Embedding.Threat || tree.Lemma(verb) == "warn";
         string? condition = null;
-        if (!refusal && OwnHypothetical(tree, verb, out bool conditional) is { } own)
+        if (!refusal && OwnHypothetical(tree, verb, readAuxiliaries, out bool conditional) is { } own)
         {
             if (!conditional) return Note(ModalityResult.Suppress(own), notes);
             condition = own;
         }
         var embedding = refusal ? Embedding.Refusal : Embedding.Asserted;
         string reason = refusal ? "negated 'will/would'" : "";
-        bool future = tree.HasAuxiliary(verb, VerbClasses.IsFutureAuxiliary);
+        bool future = readAuxiliaries && tree.HasAuxiliary(verb, VerbClasses.IsFutureAuxiliary);
         int node = verb;
         for (int depth = 0; depth < 8; depth++)
         {
@@ -57,13 +76,13 @@ internal static class Modality
                         reason = $"under '{tree.Word(governor)}'";
                     }
                 }
-                if (tree.IsNegated(governor)) return Note(ModalityResult.Suppress($"governor '{tree.Word(governor)}' is negated"), notes);
-                if (OwnHypothetical(tree, governor, out bool governorConditional) is { } governing2)
+                if (readAuxiliaries && tree.IsNegated(governor)) return Note(ModalityResult.Suppress($"governor '{tree.Word(governor)}' is negated"), notes);
+                if (OwnHypothetical(tree, governor, readAuxiliaries, out bool governorConditional) is { } governing2)
                 {
                     if (!governorConditional) return Note(ModalityResult.Suppress(governing2 + $" (on '{tree.Word(governor)}')"), notes);
                     condition ??= governing2;
                 }
-                if (tree.HasAuxiliary(governor, VerbClasses.IsFutureAuxiliary)) future = true;
+                if (readAuxiliaries && tree.HasAuxiliary(governor, VerbClasses.IsFutureAuxiliary)) future = true;
                 node = governor;
                 continue;
             }
@@ -79,12 +98,12 @@ internal static class Modality
             // ..., pressing Y") belongs to its governor's clause: it shares its modals and embedding.
             if (relation is "conj" or "advcl" && sharesSubject)
             {
-                if (OwnHypothetical(tree, governor, out bool sharedConditional) is { } shared)
+                if (OwnHypothetical(tree, governor, readAuxiliaries, out bool sharedConditional) is { } shared)
                 {
                     if (!sharedConditional) return Note(ModalityResult.Suppress(shared + $" (on '{tree.Word(governor)}')"), notes);
                     condition ??= shared;
                 }
-                if (tree.HasAuxiliary(governor, VerbClasses.IsFutureAuxiliary)) future = true;
+                if (readAuxiliaries && tree.HasAuxiliary(governor, VerbClasses.IsFutureAuxiliary)) future = true;
                 node = governor;
                 continue;
             }
@@ -110,11 +129,28 @@ internal static class Modality
         return false;
     }
 
+    /// <summary>
+    /// True when the pattern names a negation or modal word ("WILL NOT * (TOWARDS +)", "* NOT EXTEND DEADLINE",
+    /// "&amp;NEGATVAUXVRB * OVER EFFORTS"): the pattern's code already says what the negated or modal clause means.
+    /// </summary>
+    public static bool PatternNamesModality(LexiconEntry entry)
+    {
+        foreach (var constraint in entry.Constraints)
+        {
+            if (constraint.Kind is not (ConstraintKind.Before or ConstraintKind.After) || constraint.Term is not { Actor: ActorSlot.None } term) continue;
+            foreach (var word in ModalityWords)
+                if (term.MatchesWord(word)) return true;
+        }
+        return false;
+    }
+
+    private static readonly string[] ModalityWords = ["not", "n't", "never", "will", "would", "shall", "should", "may", "might", "could", "can", "must"];
+
     /// <summary>A modal auxiliary, a condition on the clause itself, or a condition attached to it ("if X, Y will ...").</summary>
-    private static string? OwnHypothetical(DependencyView tree, int verb, out bool conditional)
+    private static string? OwnHypothetical(DependencyView tree, int verb, bool readAuxiliaries, out bool conditional)
     {
         conditional = false;
-        if (tree.Auxiliary(verb, VerbClasses.IsHypotheticalModal) is { } modal) return $"modal '{modal}'";
+        if (readAuxiliaries && tree.Auxiliary(verb, VerbClasses.IsHypotheticalModal) is { } modal) return $"modal '{modal}'";
         var marker = tree.Marker(verb);
         if (marker != null && VerbClasses.IsConditionalMarker(marker)) return $"condition '{marker}'";
         conditional = true;

@@ -51,7 +51,10 @@ public sealed class PetrarchValidationSet
     /// fictional) and the validation verbs. Codes the CAMEO ontology lacks (the verbs file keeps WEIS-era codes such as
     /// 903 and 345, which the records expect) are added as bare event types so the coder can emit them.
     /// </summary>
-    public EventCoder CreateCoder() => new(Verbs, WithCodesOf(Verbs, EventOntology.Load()), Resolver);
+    /// <param name="convention">PETRARCH's own by default: the records were coded by PETRARCH, which codes "will meet"
+    /// as the meeting and a negated or modal verb as the verb unless a pattern names the negation or modal.</param>
+    public EventCoder CreateCoder(CodingConvention convention = CodingConvention.Petrarch) =>
+        new(Verbs, WithCodesOf(Verbs, EventOntology.Load()), Resolver, convention);
 
     private static EventOntology WithCodesOf(VerbLexicon lexicon, EventOntology ontology)
     {

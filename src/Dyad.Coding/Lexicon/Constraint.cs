@@ -67,7 +67,7 @@ public sealed class Constraint
             case ConstraintKind.Ccomp: return c.Ccomp != null && (Term == null || Term.Matches(c.Ccomp, [], false));
             case ConstraintKind.Subject: return Term!.Matches(c.Subject, [], c.SubjectIsActor);
             case ConstraintKind.Before:
-                return Term!.Matches(c.Subject, [], c.SubjectIsActor) || AnyWord(c.OtherWords);
+                return Term!.Matches(c.Subject, [], c.SubjectIsActor) || AnyWord(c.OtherWords) || (c.Governor != null && PlainWord(c.Governor));
             case ConstraintKind.After:
                 if (Term!.Matches(c.Object, c.ObjectModifiers, c.ObjectIsActor)) return true;
                 if (Term.Actor != ActorSlot.None)
@@ -75,7 +75,8 @@ public sealed class Constraint
                     for (int i = 0; i < c.Prepositions.Count; i++) if (c.Prepositions[i].ObjectIsActor) return true;
                     return false;
                 }
-                if (AnyWord(c.Particles) || AnyWord(c.OtherWords)) return true;
+                // PETRARCH's flat patterns see every word after the verb, so "* DIPLOMATIC" names the object's modifier too.
+                if (AnyWord(c.Particles) || AnyWord(c.OtherWords) || AnyWord(c.ObjectModifiers)) return true;
                 if (c.Xcomp != null && Term.Matches(c.Xcomp, [], false)) return true;
                 for (int i = 0; i < c.Prepositions.Count; i++)
                 {
@@ -98,10 +99,12 @@ public sealed class Constraint
 
     private bool AnyWord(IReadOnlyList<string> words)
     {
-        if (Term!.Modifiers.Count > 0 || Term.Actor != ActorSlot.None) return false;
-        for (int i = 0; i < words.Count; i++) if (Term.MatchesWord(words[i])) return true;
+        for (int i = 0; i < words.Count; i++) if (PlainWord(words[i])) return true;
         return false;
     }
+
+    /// <summary>A word slot without modifiers or actor matches a bare dependent word.</summary>
+    private bool PlainWord(string word) => Term!.Modifiers.Count == 0 && Term.Actor == ActorSlot.None && Term.MatchesWord(word);
 
     private static bool HasPreposition(VerbContext c, string word)
     {

@@ -107,6 +107,8 @@ public sealed class Term
         words.Add(word);
         var singular = Singular(word);
         if (singular != null) words.Add(singular);
+        // "ties", "lies": a short "-ies" plural drops only its "s".
+        if (singular != null && word.EndsWith("ies", StringComparison.Ordinal)) words.Add(word[..^1]);
     }
 
     internal static string? Singular(string w)

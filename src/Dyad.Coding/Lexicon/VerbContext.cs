@@ -30,4 +30,9 @@ public sealed class VerbContext
     public bool SubjectIsActor { get; init; }
     /// <summary>Lemmas of any other dependents (adverbs, auxiliaries, compounds) that patterns may name.</summary>
     public IReadOnlyList<string> OtherWords { get; init; } = [];
+    /// <summary>
+    /// For a complement clause, the lemma of the verb that governs it ("Ethiopia <b>indicated</b> it would act"): a
+    /// word before the verb in PETRARCH's flat patterns ("INDICATED WOULD * NOW"), never after it.
+    /// </summary>
+    public string? Governor { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DuckDB.NET.Data;
 using Dyad.Knowledge.Learning;
 using Dyad.Store.Dedup;
