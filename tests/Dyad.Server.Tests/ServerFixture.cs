@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Dyad.Cli.Commands;
+using Dyad.Pipeline;
 using Dyad.Server;
 using Dyad.Server.Api;
 using Dyad.Server.Queries;
@@ -40,7 +41,7 @@ public sealed class ServerFixture : IAsyncLifetime
         _store.Ingest(run, documents);
         _store.FinishRun(run, 0);
 
-        _app = DyadServer.Build(new ServerOptions("127.0.0.1", 0), new DashboardData(_store), Token, coder);
+        _app = DyadServer.Build(new ServerOptions("127.0.0.1", 0), new DashboardData(_store), Token, new LazyDocumentCoder(() => coder));
         await _app.StartAsync();
         Address = DyadServer.BoundAddress(_app);
         Client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
