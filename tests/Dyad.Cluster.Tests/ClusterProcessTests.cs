@@ -47,8 +47,9 @@ public sealed partial class ClusterProcessTests(PostgresServer postgres) : IDisp
         var submit = ChildProcess.Start(["cluster", "submit", input, "--gateway", string.Join(',', gateways),
             "--cluster-id", clusterId, "--item-size", "4", "--no-progress"]);
         _children.Add(submit);
-        // Kill the second silo with SIGKILL once a few items are acknowledged: it holds items in flight then.
-        await submit.WaitForError(AcknowledgedAtLeast(2), TimeSpan.FromMinutes(4));
+        // Kill the second silo with SIGKILL as soon as every silo holds items: on an idle machine the whole corpus is
+        // acknowledged within a second or two, so waiting for acknowledgements could come too late to kill mid-run.
+        await submit.WaitForError(InFlightOnAllSilos, TimeSpan.FromMinutes(4));
         _children[1].Kill();
         (await submit.WaitForExit(TimeSpan.FromMinutes(5))).ShouldBe(0, submit.Errors);
 
@@ -64,11 +65,10 @@ public sealed partial class ClusterProcessTests(PostgresServer postgres) : IDisp
         status.Output.ShouldContain("finished\t12\t12");
     }
 
-    private static Func<string, bool> AcknowledgedAtLeast(int items) => line =>
-        AcknowledgedCount().Match(line) is { Success: true } m && int.Parse(m.Groups[1].Value) >= items;
+    private static bool InFlightOnAllSilos(string line) => InFlight().IsMatch(line);
 
-    [GeneratedRegex(@"dyad cluster: (\d+)/\d+ items acknowledged")]
-    private static partial Regex AcknowledgedCount();
+    [GeneratedRegex(@"dyad cluster: \d+/\d+ items acknowledged, [1-9]\d* in flight on 3 silos")]
+    private static partial Regex InFlight();
 
     [GeneratedRegex(@"\((\d+) retried\)")]
     private static partial Regex Retried();
