@@ -38,16 +38,7 @@ public class DuckDbEventStoreTests
         result.DocumentsAdded.ShouldBe(1);
         result.EventsAdded.ShouldBe(2);
 
-        var events = store.ReadEvents().ToList();
-        events.Select(e => e.Event).ShouldBe(doc.Events);
-        events[0].Id.ShouldBe(1);
-        events[0].SourceUrl.ShouldBe("https://wire.example/d1");
-        events[0].FirstSeen.ShouldBe(new DateOnly(2024, 3, 1));
-        var mentions = store.ReadMentions().ToList();
-        mentions.Select(m => m.Mention).ShouldBe(doc.Events);
-        mentions[1].DocumentSource.ShouldBe("wire.example");
-        mentions[1].DocumentLength.ShouldBe(doc.Document.Text.Length);
-        store.Counts().ShouldBe(new StoreCounts(1, 2, 2, 2, 0, 1));
+        StoreAssertions.ShouldHoldTheOneDocument(store, doc);
     }
 
     [Fact]
