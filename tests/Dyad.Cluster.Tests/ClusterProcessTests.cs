@@ -25,7 +25,7 @@ public sealed partial class ClusterProcessTests(PostgresServer postgres) : IDisp
         using var redis = new RedisServer();
         redis.Require();
         var input = Path.Combine(_dir, "corpus.jsonl");
-        File.WriteAllText(input, StoreCliKit.Corpus(48));
+        File.WriteAllText(input, StoreCliKit.Corpus(96));
         var clusterStore = postgres.CreateDatabase();
         var singleStore = postgres.CreateDatabase();
         string clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
@@ -45,7 +45,7 @@ public sealed partial class ClusterProcessTests(PostgresServer postgres) : IDisp
         foreach (var silo in _children) await silo.WaitForOutput("dyad cluster silo:", TimeSpan.FromMinutes(3));
 
         var submit = ChildProcess.Start(["cluster", "submit", input, "--gateway", string.Join(',', gateways),
-            "--cluster-id", clusterId, "--item-size", "4", "--no-progress"]);
+            "--cluster-id", clusterId, "--item-size", "2", "--progress-every", "0.1", "--no-progress"]);
         _children.Add(submit);
         // Kill the second silo with SIGKILL as soon as every silo holds items: on an idle machine the whole corpus is
         // acknowledged within a second or two, so waiting for acknowledgements could come too late to kill mid-run.
@@ -54,7 +54,7 @@ public sealed partial class ClusterProcessTests(PostgresServer postgres) : IDisp
         (await submit.WaitForExit(TimeSpan.FromMinutes(5))).ShouldBe(0, submit.Errors);
 
         var summary = submit.ErrorLines.Last();
-        summary.ShouldContain("12/12 items acknowledged");
+        summary.ShouldContain("48/48 items acknowledged");
         Retried().Match(summary).Groups[1].Value.ShouldNotBe("0", submit.Errors);
         using (var cluster = EventStores.OpenQueryable(clusterStore, mustExist: true))
         using (var single = EventStores.OpenQueryable(singleStore, mustExist: true))
@@ -62,7 +62,7 @@ public sealed partial class ClusterProcessTests(PostgresServer postgres) : IDisp
 
         var status = CliSandbox.Run(Program.BuildRoot(), ["cluster", "status", "--gateway", gateways[0], "--cluster-id", clusterId]);
         status.ExitCode.ShouldBe(0, status.Error);
-        status.Output.ShouldContain("finished\t12\t12");
+        status.Output.ShouldContain("finished\t48\t48");
     }
 
     private static bool InFlightOnAllSilos(string line) => InFlight().IsMatch(line);

@@ -40,6 +40,13 @@ internal static class ClusterSubmitCommand
             DefaultValueFactory = _ => 600,
             HelpName = "seconds",
         };
+        var progressEvery = new Option<double>("--progress-every")
+        {
+            Description = "Seconds between progress lines on stderr.",
+            DefaultValueFactory = _ => 2,
+            HelpName = "seconds",
+        };
+        progressEvery.Validators.Add(r => { if (r.GetValueOrDefault<double>() <= 0) r.AddError("--progress-every must be more than 0."); });
 
         var command = new Command("submit", "Send documents to the cluster's silos to be coded into the shared store, with progress and resume.");
         inputs.AddTo(command);
@@ -47,6 +54,7 @@ internal static class ClusterSubmitCommand
         command.Options.Add(itemSize);
         command.Options.Add(inFlight);
         command.Options.Add(itemTimeout);
+        command.Options.Add(progressEvery);
         command.SetAction(async (result, cancel) =>
         {
             var error = result.InvocationConfiguration.Error;
@@ -80,7 +88,7 @@ internal static class ClusterSubmitCommand
                 }
             }, cancel);
 
-            var submitter = new Submitter(connection.Client, new SubmitOptions(InFlightPerThread: result.GetValue(inFlight)), error,
+            var submitter = new Submitter(connection.Client, new SubmitOptions(InFlightPerThread: result.GetValue(inFlight), ProgressEvery: TimeSpan.FromSeconds(result.GetValue(progressEvery))), error,
                 $"{Environment.MachineName}:{Environment.ProcessId}");
             SubmitSummary done;
             try
