@@ -47,11 +47,11 @@ internal static class KillResumeScenario
         var resumeLog = new ConcurrentQueue<string>();
         using (var resume = StoreCliKit.Start(Args(killedStore), resumeLog.Enqueue))
         {
-            resume.WaitForExit(180_000).ShouldBeTrue();
+            StoreCliKit.Finish(resume, 180_000).ShouldBeTrue();
             resume.ExitCode.ShouldBe(0, string.Join('\n', resumeLog));
         }
         resumeLog.ShouldContain(l => l.Contains($"stored {Documents - storedAtKill} new documents ({storedAtKill} already stored)"), string.Join('\n', resumeLog));
-        clean.WaitForExit(180_000).ShouldBeTrue();
+        StoreCliKit.Finish(clean, 180_000).ShouldBeTrue();
         clean.ExitCode.ShouldBe(0, string.Join('\n', cleanLog));
         return storedAtKill;
     }

@@ -56,6 +56,17 @@ internal static class StoreCliKit
     }
 
     /// <summary>Starts <c>dotnet dyad.dll args</c> with stderr lines delivered to <paramref name="onError"/>.</summary>
+    /// <summary>
+    /// Waits up to <paramref name="milliseconds"/> for the process to end, then for its redirected output to be read to
+    /// the end: WaitForExit with a timeout can return before the last lines reach the handlers.
+    /// </summary>
+    public static bool Finish(Process process, int milliseconds)
+    {
+        if (!process.WaitForExit(milliseconds)) return false;
+        process.WaitForExit();
+        return true;
+    }
+
     public static Process Start(IEnumerable<string> args, Action<string> onError)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
