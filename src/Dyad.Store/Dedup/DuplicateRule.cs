@@ -26,7 +26,7 @@ public sealed record DuplicateRule(int WindowDays, int ActorPrefix)
 
     /// <summary>The date a mention is matched on: its own event date, else its document's publication date.</summary>
     public static DateOnly EventDate(CodedEvent e, DateOnly documentDate) =>
-        DuckDb.CodedEventColumns.ParseDate(e.Date) ?? documentDate;
+        CodedEventColumns.ParseDate(e.Date) ?? documentDate;
 
     public bool PlacesCompatible(string? a, string? b) => a is null || b is null || a == b;
 

@@ -153,7 +153,7 @@ internal sealed class BatchWriter
         int next = 0;
         foreach (var (doc, key) in accepted)
             foreach (var e in doc.Events)
-                CodedEventColumns.Append(mentions.CreateRow().AppendValue(eventKeys[next++]).AppendValue(key), e).EndRow();
+                CodedEventAppender.Append(mentions.CreateRow().AppendValue(eventKeys[next++]).AppendValue(key), e).EndRow();
     }
 
     /// <summary>New events start with their first mention's counts; <see cref="Recount"/> then sets the real ones.</summary>
@@ -163,7 +163,7 @@ internal sealed class BatchWriter
         foreach (var (id, date, coding, doc) in created)
         {
             var row = events.CreateRow().AppendValue(id).AppendValue(date);
-            CodedEventColumns.Append(row, coding).AppendValue(1).AppendValue(1).AppendValue(1)
+            CodedEventAppender.Append(row, coding).AppendValue(1).AppendValue(1).AppendValue(1)
                 .AppendValue(doc.Document.Date).AppendValue(doc.Document.Date).AppendValue(doc.Document.Url).EndRow();
         }
     }

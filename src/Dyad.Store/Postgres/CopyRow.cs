@@ -1,5 +1,4 @@
 using Dyad.Coding;
-using Dyad.Store.DuckDb;
 using Npgsql;
 using NpgsqlTypes;
 

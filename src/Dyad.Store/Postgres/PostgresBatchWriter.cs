@@ -216,7 +216,7 @@ internal sealed class PostgresBatchWriter(NpgsqlDataSource source, DuplicateRule
 
     private static void CopyMentions(NpgsqlConnection connection, List<IngestDocument> accepted, long[] docKeys, List<long> eventKeys)
     {
-        using var mentions = connection.BeginBinaryImport($"COPY mentions (event_key, doc_key, {string.Join(", ", DuckDb.CodedEventColumns.Names)}) FROM STDIN (FORMAT BINARY)");
+        using var mentions = connection.BeginBinaryImport($"COPY mentions (event_key, doc_key, {string.Join(", ", CodedEventColumns.Names)}) FROM STDIN (FORMAT BINARY)");
         int next = 0;
         for (int i = 0; i < accepted.Count; i++)
             foreach (var e in accepted[i].Events)
@@ -233,7 +233,7 @@ internal sealed class PostgresBatchWriter(NpgsqlDataSource source, DuplicateRule
     private static void CopyEvents(NpgsqlConnection connection, List<NewEvent> created)
     {
         using var events = connection.BeginBinaryImport(
-            $"COPY events (id, event_date, {string.Join(", ", DuckDb.CodedEventColumns.Names)}, num_mentions, num_sources, num_articles, first_seen, last_seen, source_url) FROM STDIN (FORMAT BINARY)");
+            $"COPY events (id, event_date, {string.Join(", ", CodedEventColumns.Names)}, num_mentions, num_sources, num_articles, first_seen, last_seen, source_url) FROM STDIN (FORMAT BINARY)");
         foreach (var (id, date, coding, doc) in created)
         {
             events.StartRow();

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using Dyad.Knowledge.Learning;
-using Dyad.Store.DuckDb;
 
 namespace Dyad.Store.Query;
 

@@ -1,13 +1,13 @@
 using System.Data.Common;
 using System.Globalization;
 using Dyad.Coding;
-using DuckDB.NET.Data;
 
-namespace Dyad.Store.DuckDb;
+namespace Dyad.Store;
 
 /// <summary>
-/// Writes a <see cref="CodedEvent"/> into, and reads it back from, the coded-event columns that the events and
-/// mentions tables share (StoreSchema.CodedColumnsV1, in that order).
+/// The coded-event columns that the events and mentions tables share (StoreSchema.CodedColumnsV1, in that order) in
+/// every store: their names and how a <see cref="CodedEvent"/> is read back from them. Writing them is each store's
+/// own (DuckDB's appender, PostgreSQL's binary COPY).
 /// </summary>
 internal static class CodedEventColumns
 {
@@ -23,40 +23,6 @@ internal static class CodedEventColumns
 
     /// <summary>"p.mention_id, p.doc_id, ..." for a SELECT over the table aliased <paramref name="alias"/>.</summary>
     public static string SelectList(string alias) => string.Join(", ", Names.Select(n => alias + "." + n));
-
-    public static IDuckDBAppenderRow Append(IDuckDBAppenderRow row, CodedEvent e)
-    {
-        var place = e.Location;
-        return row
-            .AppendValue(e.EventId)
-            .AppendValue(e.DocId)
-            .AppendValue(e.SentenceIndex)
-            .AppendValue(ParseDate(e.Date))
-            .AppendValue(e.Source)
-            .AppendValue(e.Target)
-            .AppendValue(e.Code)
-            .AppendValue(e.Root)
-            .AppendValue((sbyte)e.Quad)
-            .AppendValue(e.Goldstein)
-            .AppendValue(e.Plover)
-            .AppendValue(e.SourceName)
-            .AppendValue(e.TargetName)
-            .AppendValue(e.SourceText)
-            .AppendValue(e.TargetText)
-            .AppendValue(e.VerbText)
-            .AppendValue(e.Sentence)
-            .AppendValue(e.CharStart)
-            .AppendValue(e.CharEnd)
-            .AppendValue(place?.Name)
-            .AppendValue(place?.Country)
-            .AppendValue(place?.Admin1)
-            .AppendValue(place?.Lat)
-            .AppendValue(place?.Lon)
-            .AppendValue(place?.GeonamesId)
-            .AppendValue(e.Negated)
-            .AppendValue(e.Confidence)
-            .AppendValue(e.Rule);
-    }
 
     /// <summary>Reads the columns starting at <paramref name="first"/> (selected with <see cref="SelectList"/>).</summary>
     public static CodedEvent Read(DbDataReader r, int first)
