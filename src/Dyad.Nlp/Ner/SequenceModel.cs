@@ -20,10 +20,12 @@ internal sealed class SequenceModel
     private float[]? _accumulated;
     private long _step = 1;
 
-    public SequenceModel(int capacity = 1024)
+    public SequenceModel(int capacity = 1024) : this(capacity, new float[capacity * L]) { }
+
+    private SequenceModel(int capacity, float[] weights)
     {
         _rows = new Dictionary<ulong, int>(capacity);
-        _weights = new float[capacity * L];
+        _weights = weights;
     }
 
     public int RowCount => _rows.Count;
@@ -258,7 +260,8 @@ internal sealed class SequenceModel
         if (labels != L) throw new InvalidDataException($"NER model has {labels} labels; this build expects {L}.");
         float penalty = reader.ReadSingle();
         int count = reader.ReadInt32();
-        var model = new SequenceModel(count) { OutsidePenalty = penalty };
+        // Decoding reads rows at random: huge pages spare most TLB misses (HugePages). Every weight is read below.
+        var model = new SequenceModel(count, HugePages.NewTable<float>(count * L, zeroed: false)) { OutsidePenalty = penalty };
         var keys = new ulong[count];
         for (int i = 0; i < count; i++) { keys[i] = reader.ReadUInt64(); model._rows[keys[i]] = i; }
         for (int i = 0; i < count * L; i++) model._weights[i] = (float)reader.ReadHalf();
@@ -281,7 +284,7 @@ internal sealed class SequenceModel
         public RowIndex(Dictionary<ulong, int> rows)
         {
             int capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, rows.Count * 2));
-            _entries = new Entry[capacity];
+            _entries = HugePages.NewTable<Entry>(capacity, zeroed: true);
             _mask = capacity - 1;
             foreach (var (key, row) in rows)
             {

@@ -37,10 +37,11 @@ internal sealed class PerceptronModel
         _classes = classes;
         _keys = keys;
         _starts = starts;
-        _weights = new Weight[values.Length];
+        // Both tables are read at random while tagging: huge pages spare most TLB misses (HugePages).
+        _weights = HugePages.NewTable<Weight>(values.Length, zeroed: false);
         for (int i = 0; i < values.Length; i++) _weights[i] = new Weight { Value = values[i], Class = classIds[i] };
         int capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length + keys.Length / 2));
-        _slots = new Slot[capacity];
+        _slots = HugePages.NewTable<Slot>(capacity, zeroed: true);
         _mask = capacity - 1;
         for (int i = 0; i < keys.Length; i++)
         {
