@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime;
 using Dyad.Cli.Input;
 using Dyad.Cli.Output;
 using Dyad.Coding;
@@ -41,6 +42,9 @@ internal static class CodeCommand
         command.SetAction(result =>
         {
             var error = result.InvocationConfiguration.Error;
+            // A batch job: no background collections, whose extra thread competes with the coding threads for the
+            // cores (most of the heap is model tables allocated once, so the blocking collections stay short).
+            GCSettings.LatencyMode = GCLatencyMode.Batch;
             NlpPipeline pipeline;
             EventCoder coder;
             // The three loads are independent: on two cores they overlap.
