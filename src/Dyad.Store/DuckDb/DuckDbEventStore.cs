@@ -109,6 +109,8 @@ public sealed class DuckDbEventStore : IQueryableEventStore
     private List<long> PageRowIds(EventQuery query)
     {
         if (query.Words.Count > 0 || query.Limit <= 0) return RowIds(query, null);
+        if (query.Actor is not null || query.Source is not null || query.Target is not null || query.Dyad is not null)
+            return WindowFromRollup(query) is { } window ? RowIds(window, null) : [];
         using (var range = _connection.CreateCommand())
         {
             range.CommandText = "SELECT min(event_date), max(event_date) FROM events";
@@ -125,6 +127,39 @@ public sealed class DuckDbEventStore : IQueryableEventStore
             }
         }
         return RowIds(query, null);
+    }
+
+    /// <summary>
+    /// The same page as a query over the dates that hold it, or null when the offset lies past every match. The
+    /// rollup counts the matches per date (reading only the actor's row groups); the page starts on the date where the
+    /// running count passes the offset and ends on the date where it reaches offset + limit, so the events table is
+    /// read over those dates only and the offset counts from the window's first date.
+    /// </summary>
+    private EventQuery? WindowFromRollup(EventQuery query)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = RollupSql.PerDay(EventFilterSql.RollupRows(query, command.Parameters));
+        using var reader = command.ExecuteReader();
+        long seen = 0, beforeStart = 0, end = (long)query.Offset + query.Limit;
+        DateOnly? first = null, last = null;
+        while (reader.Read())
+        {
+            var date = reader.GetFieldValue<DateOnly>(0);
+            long count = reader.GetInt64(1);
+            if (first is null && seen + count > query.Offset)
+            {
+                first = date;
+                beforeStart = seen;
+            }
+            seen += count;
+            if (seen >= end)
+            {
+                last = date;
+                break;
+            }
+        }
+        if (first is null) return null;
+        return query with { From = first, To = last ?? query.To, Offset = (int)(query.Offset - beforeStart) };
     }
 
     private List<long> RowIds(EventQuery query, DateOnly? before)
@@ -166,18 +201,24 @@ public sealed class DuckDbEventStore : IQueryableEventStore
         while (reader.Read()) yield return StoreSql.ReadMention(reader);
     }
 
+    /// <summary>Summed from the rollup (<see cref="EventRollup"/>) unless words are asked for, which only mentions hold.</summary>
     public IReadOnlyList<PeriodStats> Stats(EventQuery filter, StatsPeriod by)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = StoreSql.Stats(by, EventFilterSql.Where(filter, command.Parameters));
+        command.CommandText = filter.Words.Count == 0
+            ? RollupSql.Stats(by, EventFilterSql.RollupRows(filter, command.Parameters))
+            : StoreSql.Stats(by, EventFilterSql.Where(filter, command.Parameters));
         using var reader = command.ExecuteReader();
         return StoreSql.ReadStats(reader);
     }
 
+    /// <summary>Summed from the rollup unless words are asked for.</summary>
     public IReadOnlyList<TopEntry> Top(TopKind kind, EventQuery filter, int limit)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = StoreSql.Top(kind, EventFilterSql.Where(filter, command.Parameters), limit);
+        command.CommandText = filter.Words.Count == 0
+            ? RollupSql.Top(kind, EventFilterSql.RollupRows(filter, command.Parameters), limit)
+            : StoreSql.Top(kind, EventFilterSql.Where(filter, command.Parameters), limit);
         using var reader = command.ExecuteReader();
         return StoreSql.ReadTop(reader);
     }

@@ -38,7 +38,9 @@ public sealed class BrowseQueries(DuckDbEventStore store)
     public long Count(EventQuery filter)
     {
         using var command = Connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM events e {EventFilterSql.Where(filter, command.Parameters)}";
+        command.CommandText = filter.Words.Count == 0
+            ? RollupSql.Count(EventFilterSql.RollupRows(filter, command.Parameters))
+            : $"SELECT count(*) FROM events e {EventFilterSql.Where(filter, command.Parameters)}";
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
@@ -113,7 +115,8 @@ public sealed class BrowseQueries(DuckDbEventStore store)
         if (codes.Count > 0)
         {
             using var command = Connection.CreateCommand();
-            var where = EventFilterSql.Where(filter, command.Parameters);
+            bool rollup = filter.Words.Count == 0;
+            var where = rollup ? EventFilterSql.RollupRows(filter, command.Parameters) : EventFilterSql.Where(filter, command.Parameters);
             var list = new List<string>();
             foreach (var code in codes)
             {
@@ -122,7 +125,7 @@ public sealed class BrowseQueries(DuckDbEventStore store)
             }
             var inList = string.Join(", ", list);
             var and = where.Length == 0 ? "WHERE" : where + " AND";
-            command.CommandText = $"""
+            command.CommandText = rollup ? RollupSql.Links(where, inList) : $"""
                 SELECT e.source, e.target, e.quad, count(*) FROM events e
                 {and} e.source IN ({inList}) AND e.target IN ({inList}) AND e.source <> e.target
                 GROUP BY e.source, e.target, e.quad ORDER BY e.source, e.target, e.quad
