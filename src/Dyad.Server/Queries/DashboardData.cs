@@ -45,6 +45,12 @@ public sealed class DashboardData(DuckDbEventStore store)
         Places(none, 2000);
     }
 
+    /// <summary>How many answers the cache holds (tests).</summary>
+    internal int KeptAnswers
+    {
+        get { lock (_gate) return _cache.Count; }
+    }
+
     public StoreCounts Summary()
     {
         lock (_gate) return _cache.GetOrAdd("summary", store.Counts);

@@ -109,7 +109,7 @@ public sealed class DuckDbEventStore : IQueryableEventStore
     private List<long> PageRowIds(EventQuery query)
     {
         if (query.Words.Count > 0 || query.Limit <= 0) return RowIds(query, null);
-        if (query.Actor is not null || query.Source is not null || query.Target is not null || query.Dyad is not null)
+        if (EventRollup.FiltersActors(query))
             return WindowFromRollup(query) is { } window ? RowIds(window, null) : [];
         using (var range = _connection.CreateCommand())
         {
@@ -190,33 +190,29 @@ public sealed class DuckDbEventStore : IQueryableEventStore
     public IEnumerable<StoredMention> ReadMentions(long? eventId)
     {
         using var command = _connection.CreateCommand();
-        string where = "";
-        if (eventId is { } id)
-        {
-            command.Parameters.Add(new DuckDBParameter(id));
-            where = "WHERE m.event_key = $1";
-        }
-        command.CommandText = StoreSql.Mentions(where);
+        // The key as a literal (a number, safe to inline): DuckDB pushes a constant into the scan and skips the row
+        // groups whose keys lie outside; mentions are appended in ingest order, so an event's mentions lie close together.
+        command.CommandText = StoreSql.Mentions(eventId is { } id ? string.Create(CultureInfo.InvariantCulture, $"WHERE m.event_key = {id}") : "");
         using var reader = command.ExecuteReader();
         while (reader.Read()) yield return StoreSql.ReadMention(reader);
     }
 
-    /// <summary>Summed from the rollup (<see cref="EventRollup"/>) unless words are asked for, which only mentions hold.</summary>
+    /// <summary>Summed from the rollup when it answers the filter (<see cref="EventRollup.Answers"/>).</summary>
     public IReadOnlyList<PeriodStats> Stats(EventQuery filter, StatsPeriod by)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = filter.Words.Count == 0
+        command.CommandText = EventRollup.Answers(filter)
             ? RollupSql.Stats(by, EventFilterSql.RollupRows(filter, command.Parameters))
             : StoreSql.Stats(by, EventFilterSql.Where(filter, command.Parameters));
         using var reader = command.ExecuteReader();
         return StoreSql.ReadStats(reader);
     }
 
-    /// <summary>Summed from the rollup unless words are asked for.</summary>
+    /// <summary>Summed from the rollup when it answers the filter (<see cref="EventRollup.Answers"/>).</summary>
     public IReadOnlyList<TopEntry> Top(TopKind kind, EventQuery filter, int limit)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = filter.Words.Count == 0
+        command.CommandText = EventRollup.Answers(filter)
             ? RollupSql.Top(kind, EventFilterSql.RollupRows(filter, command.Parameters), limit)
             : StoreSql.Top(kind, EventFilterSql.Where(filter, command.Parameters), limit);
         using var reader = command.ExecuteReader();

@@ -13,6 +13,17 @@ namespace Dyad.Store.DuckDb;
 /// </summary>
 internal static class EventRollup
 {
+    /// <summary>Whether the query filters on an actor column (source, target, either, or a dyad).</summary>
+    public static bool FiltersActors(Query.EventQuery q) => q.Actor is not null || q.Source is not null || q.Target is not null || q.Dyad is not null;
+
+    /// <summary>
+    /// Whether an aggregate of the query is read from the rollup rather than the events table: never with words (only
+    /// mentions hold them); always with an actor filter (the rollup's sort order reads only the actor's row groups);
+    /// without one, unless dates are asked for, since the events table is sorted by date and then reads only the
+    /// period's row groups while the rollup would be read whole.
+    /// </summary>
+    public static bool Answers(Query.EventQuery q) => q.Words.Count == 0 && (FiltersActors(q) || (q.From is null && q.To is null));
+
     /// <summary>The rollup of the whole events table, in the rollup's sort order.</summary>
     private const string FromEvents = """
         SELECT source, target, event_date, code, root, quad, count(*), sum(goldstein), sum(num_mentions)

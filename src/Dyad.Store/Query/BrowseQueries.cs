@@ -38,7 +38,7 @@ public sealed class BrowseQueries(DuckDbEventStore store)
     public long Count(EventQuery filter)
     {
         using var command = Connection.CreateCommand();
-        command.CommandText = filter.Words.Count == 0
+        command.CommandText = EventRollup.Answers(filter)
             ? RollupSql.Count(EventFilterSql.RollupRows(filter, command.Parameters))
             : $"SELECT count(*) FROM events e {EventFilterSql.Where(filter, command.Parameters)}";
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -115,7 +115,7 @@ public sealed class BrowseQueries(DuckDbEventStore store)
         if (codes.Count > 0)
         {
             using var command = Connection.CreateCommand();
-            bool rollup = filter.Words.Count == 0;
+            bool rollup = EventRollup.Answers(filter);
             var where = rollup ? EventFilterSql.RollupRows(filter, command.Parameters) : EventFilterSql.Where(filter, command.Parameters);
             var list = new List<string>();
             foreach (var code in codes)
@@ -174,18 +174,18 @@ public sealed class BrowseQueries(DuckDbEventStore store)
                 Text(reader, 5), reader.GetInt32(6), [], []);
         }
         var sentences = new List<StoredSentence>();
+        // The document's key as a literal (a number read from the store): DuckDB then skips every row group of sentences
+        // and mentions but the one or two holding it, since both are appended in document order.
         using (var command = Connection.CreateCommand())
         {
-            command.Parameters.Add(new DuckDBParameter(docKey));
-            command.CommandText = "SELECT sentence_index, char_start, char_end, text FROM sentences WHERE doc_key = $1 ORDER BY sentence_index";
+            command.CommandText = string.Create(CultureInfo.InvariantCulture, $"SELECT sentence_index, char_start, char_end, text FROM sentences WHERE doc_key = {docKey} ORDER BY sentence_index");
             using var reader = command.ExecuteReader();
             while (reader.Read()) sentences.Add(new StoredSentence(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3)));
         }
         var mentions = new List<DocumentMention>();
         using (var command = Connection.CreateCommand())
         {
-            command.Parameters.Add(new DuckDBParameter(docKey));
-            command.CommandText = $"SELECT m.event_key, {CodedEventColumns.SelectList("m")} FROM mentions m WHERE m.doc_key = $1 ORDER BY m.sentence_index, m.char_start";
+            command.CommandText = string.Create(CultureInfo.InvariantCulture, $"SELECT m.event_key, {CodedEventColumns.SelectList("m")} FROM mentions m WHERE m.doc_key = {docKey} ORDER BY m.sentence_index, m.char_start");
             using var reader = command.ExecuteReader();
             while (reader.Read()) mentions.Add(new DocumentMention(reader.GetInt64(0), CodedEventColumns.Read(reader, 1)));
         }
