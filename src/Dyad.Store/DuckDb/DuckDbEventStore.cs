@@ -109,7 +109,9 @@ public sealed class DuckDbEventStore : IQueryableEventStore
     private List<long> PageRowIds(EventQuery query)
     {
         if (query.Words.Count > 0 || query.Limit <= 0) return RowIds(query, null);
-        if (EventRollup.FiltersActors(query))
+        // A dyad or source filter reads only its actors' row groups of the rollup; an actor or target alone would read
+        // the rollup's whole target column, where the doubling date window below reads only the earliest dates.
+        if (query.Dyad is not null || query.Source is not null)
             return WindowFromRollup(query) is { } window ? RowIds(window, null) : [];
         using (var range = _connection.CreateCommand())
         {
