@@ -180,6 +180,8 @@ public class IngestCommandTests(ITestOutputHelper output)
         var cleanStore = sandbox.PathOf("clean.duckdb");
         long storedAtKill = KillResumeScenario.Run(sandbox, killedStore, cleanStore, () =>
         {
+            // Checked on a plain connection first: opening the store would rebuild a rollup that fell out of step.
+            RollupMatchesEvents(killedStore).ShouldBeTrue("the rollup commits with its batch");
             using var partial = DuckDbEventStore.Open(killedStore);
             // Every stored document has its sentences.
             partial.Scalar("SELECT count(*) FROM documents d WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.doc_key = d.doc_key)").ShouldBe(0L);
@@ -187,6 +189,7 @@ public class IngestCommandTests(ITestOutputHelper output)
         });
         output.WriteLine($"killed after {storedAtKill} of {KillResumeScenario.Documents} documents were committed");
 
+        RollupMatchesEvents(killedStore).ShouldBeTrue();
         using var resumed = DuckDbEventStore.Open(killedStore);
         using var reference = DuckDbEventStore.Open(cleanStore);
         var counts = resumed.Counts();
@@ -195,5 +198,12 @@ public class IngestCommandTests(ITestOutputHelper output)
         counts.Mentions.ShouldBeGreaterThan(counts.Events); // the corpus repeats events: merges happened
         resumed.ReadEvents().ToList().ShouldBe(reference.ReadEvents().ToList());
         resumed.ReadMentions().ToList().ShouldBe(reference.ReadMentions().ToList());
+    }
+
+    private static bool RollupMatchesEvents(string path)
+    {
+        using var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=" + path);
+        connection.Open();
+        return EventRollup.Matches(connection);
     }
 }

@@ -41,4 +41,35 @@ public class AnswerCacheTests
             folder.Delete(recursive: true);
         }
     }
+
+    /// <summary>
+    /// The warm-up computes exactly the answers a first visit asks for: afterwards the overview, network and map
+    /// pages' requests (as app.js makes them, no filter set) are all answered from the cache, adding no answer.
+    /// </summary>
+    [Fact]
+    public async Task The_warm_up_keeps_the_answers_of_the_first_pages_requests()
+    {
+        var folder = Directory.CreateTempSubdirectory("dyad-cache-tests-");
+        try
+        {
+            using var store = DuckDbEventStore.Open(Path.Combine(folder.FullName, "warm.duckdb"));
+            var data = new DashboardData(store);
+            await using var app = DyadServer.Build(new ServerOptions("127.0.0.1", 0), data, Api.WriteToken.CreateRandom(), null);
+            await app.StartAsync();
+            using var client = new HttpClient { BaseAddress = DyadServer.BoundAddress(app) };
+
+            data.WarmUp();
+            int kept = data.KeptAnswers;
+            kept.ShouldBeGreaterThanOrEqualTo(7);
+            foreach (var request in new[] { "/api/summary", "/api/stats?by=month", "/api/top/dyads?limit=15", "/api/top/actors?limit=15",
+                "/api/events?offset=0&limit=25", "/api/network?nodes=40", "/api/places?limit=2000" })
+                (await client.GetAsync(request)).EnsureSuccessStatusCode();
+            data.KeptAnswers.ShouldBe(kept);
+            await app.StopAsync();
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

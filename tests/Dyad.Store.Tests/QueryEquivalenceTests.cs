@@ -8,7 +8,8 @@ namespace Dyad.Store.Tests;
 /// <summary>
 /// The store's queries answer exactly what the plain SQL of schema version 1 answered (written out here as the
 /// reference), before and after the events table is re-sorted by date: the speed-ups (date-sorted layout, pages
-/// fetched by row id, dyad filter as CASE, dyads grouped on two columns) change no answer.
+/// fetched by row id, dyad filter as CASE, dyads grouped on two columns, aggregates, totals and actor pages' date
+/// windows from the rollup) change no answer.
 /// </summary>
 public sealed class QueryEquivalenceTests(GeneratedStore generated) : IClassFixture<GeneratedStore>
 {
@@ -19,7 +20,8 @@ public sealed class QueryEquivalenceTests(GeneratedStore generated) : IClassFixt
         "", "dyad=US,USA", "dyad=USA,CHN", "dyad=CHN,RUS quad=4", "actor=US", "source=USAGOV", "target=UKR root=17",
         "code=042", "quad=1 from=2020-06-01 to=2021-02-28", "from=2021-01-01", "text=did", "text=CHN USA", "text=per_doc-1",
         "actor=UKR text=ukrmil", "offset=30", "dyad=US,CHN offset=5", "dyad=USA,CHN from=2021-03-01 to=2021-04-15 offset=3",
-        "code=190 offset=40",
+        "code=190 offset=40", "actor=US dyad=USA,CHN", "actor=CHN offset=7 from=2020-03-01", "source=US target=CHN quad=3",
+        "dyad=USA,CHN offset=5000", "actor=USAGOV offset=12", "dyad=CHN,CHN", "target=RUS to=2020-12-31",
     };
 
     /// <summary>Each case on the store in ingest order, then on a sorted copy (sorting is what changes row ids and order).</summary>
@@ -55,13 +57,49 @@ public sealed class QueryEquivalenceTests(GeneratedStore generated) : IClassFixt
         WHERE pd > event_date OR (pd = event_date AND pid > id)
         """), CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Ingest keeps the rollup by appending what each batch changed (new events, mentions merged into older ones); its
+    /// sums per key equal a rollup computed from the events table now, and no key sums to zero events.
+    /// </summary>
+    [Fact]
+    public void The_rollup_ingest_appends_sums_to_the_events_table_per_key()
+    {
+        const string keys = "source, target, event_date, code, root, quad";
+        var store = generated.Store;
+        Convert.ToInt64(store.Scalar("SELECT count(*) FROM mentions"), CultureInfo.InvariantCulture)
+            .ShouldBeGreaterThan(Convert.ToInt64(store.Scalar("SELECT count(*) FROM events"), CultureInfo.InvariantCulture));
+        store.Scalar($"""
+            SELECT count(*) FROM (
+              (SELECT {keys}, CAST(sum(event_count) AS BIGINT), CAST(sum(mention_count) AS BIGINT) FROM event_rollup GROUP BY ALL
+               EXCEPT ALL SELECT {keys}, count(*), CAST(sum(num_mentions) AS BIGINT) FROM events GROUP BY ALL)
+              UNION ALL
+              (SELECT {keys}, count(*), CAST(sum(num_mentions) AS BIGINT) FROM events GROUP BY ALL
+               EXCEPT ALL SELECT {keys}, CAST(sum(event_count) AS BIGINT), CAST(sum(mention_count) AS BIGINT) FROM event_rollup GROUP BY ALL))
+            """).ShouldBe(0L);
+        EventRollup.Matches(store.Connection).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_rollup_that_does_not_sum_to_the_events_is_rebuilt_when_the_store_opens()
+    {
+        using var copy = generated.Copy();
+        copy.Store.Scalar("DELETE FROM event_rollup WHERE quad = 4");
+        EventRollup.Matches(copy.Store.Connection).ShouldBeFalse();
+        EventLayout.SortIfNeeded(copy.Store.Connection);
+        EventRollup.Matches(copy.Store.Connection).ShouldBeTrue();
+        Compare(copy.Store, new EventQuery { Quad = 4, Limit = 25 });
+    }
+
     private static void Compare(DuckDbEventStore store, EventQuery query)
     {
         store.Query(query).ToList().ShouldBe(ReferencePage(store, query));
+        new BrowseQueries(store).Count(query).ShouldBe(Convert.ToInt64(store.Scalar($"SELECT count(*) FROM events e {ReferenceWhere(query)}"), CultureInfo.InvariantCulture));
         foreach (var by in new[] { StatsPeriod.Day, StatsPeriod.Week, StatsPeriod.Month })
             Same(store.Stats(query, by), ReferenceStats(store, query, by));
         foreach (var kind in new[] { TopKind.Actors, TopKind.Dyads, TopKind.Codes })
             store.Top(kind, query, 15).ShouldBe(ReferenceTop(store, kind, query, 15));
+        var (nodes, links) = new BrowseQueries(store).Network(query, 5);
+        links.ShouldBe(ReferenceLinks(store, query, nodes.Select(n => n.Code).ToList()));
     }
 
     /// <summary>Counts and dates exactly; Goldstein sums to rounding, since DuckDB adds in parallel in no fixed order.</summary>
@@ -150,6 +188,23 @@ public sealed class QueryEquivalenceTests(GeneratedStore generated) : IClassFixt
         var rows = new List<TopEntry>();
         while (r.Read()) rows.Add(new TopEntry(r.GetString(0), N(r, 1), N(r, 2)));
         return rows;
+    }
+
+    private static List<ActorLink> ReferenceLinks(DuckDbEventStore store, EventQuery q, List<string> codes)
+    {
+        if (codes.Count == 0) return [];
+        var where = ReferenceWhere(q);
+        var inList = string.Join(", ", codes.Select(c => "'" + c + "'"));
+        using var command = store.Connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT e.source, e.target, e.quad, count(*) FROM events e {(where.Length == 0 ? "WHERE" : where + " AND")}
+            e.source IN ({inList}) AND e.target IN ({inList}) AND e.source <> e.target
+            GROUP BY e.source, e.target, e.quad ORDER BY e.source, e.target, e.quad
+            """;
+        using var r = command.ExecuteReader();
+        var links = new List<ActorLink>();
+        while (r.Read()) links.Add(new ActorLink(r.GetString(0), r.GetString(1), Convert.ToInt32(r.GetValue(2), CultureInfo.InvariantCulture), N(r, 3)));
+        return links;
     }
 
     private static long N(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? 0 : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);

@@ -49,8 +49,18 @@ internal static class ServeCommand
             var options = new ServerOptions(result.GetValue(host)!, result.GetValue(port));
             try
             {
-                await using var app = DyadServer.Build(options, new DashboardData(opened), token, coder);
+                var data = new DashboardData(opened);
+                await using var app = DyadServer.Build(options, data, token, coder);
                 await app.StartAsync(cancel);
+                // The dashboard's first page is answered from the cache if it is asked after the warm-up ends.
+                _ = Task.Run(() =>
+                {
+                    try { data.WarmUp(); }
+                    catch (Exception e) when (e is IOException or InvalidOperationException or System.Data.Common.DbException)
+                    {
+                        error.WriteLine($"dyad: warning: warming the answer cache failed: {e.Message}");
+                    }
+                }, cancel);
                 output.WriteLine($"dyad serve: {DyadServer.BoundAddress(app)} (store {path}); Ctrl+C stops.");
                 output.WriteLine($"write token (ingest page, or 'Authorization: Bearer TOKEN'): {token.Value}");
                 if (!System.Net.IPAddress.IsLoopback(System.Net.IPAddress.Parse(options.Host == "localhost" ? "127.0.0.1" : options.Host)))

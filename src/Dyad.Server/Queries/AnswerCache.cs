@@ -26,6 +26,9 @@ internal sealed class AnswerCache(int capacity)
 
     public void Clear() => _answers.Clear();
 
+    /// <summary>How many answers are kept (tests).</summary>
+    public int Count => _answers.Count;
+
     /// <summary>A key naming the question: its kind and every filter (words in order), separated by a control character.</summary>
     public static string Key(string kind, EventQuery filter, params object[] more)
     {

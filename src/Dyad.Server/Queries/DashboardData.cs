@@ -28,6 +28,29 @@ public sealed class DashboardData(DuckDbEventStore store)
         }
     }
 
+    /// <summary>
+    /// Computes the answers a first visit asks for with no filter set (overview, network and map pages, with the
+    /// limits app.js asks for), so that they are kept before anyone asks. <c>dyad serve</c> runs it in the background
+    /// at start; each answer is computed under the lock, so a request meanwhile waits for one query at most.
+    /// </summary>
+    public void WarmUp()
+    {
+        var none = new EventQuery();
+        Summary();
+        Series(none, StatsPeriod.Month);
+        TopDyads(none, 15);
+        TopActors(none, 15);
+        Events(none, 0, 25);
+        Network(none, 40);
+        Places(none, 2000);
+    }
+
+    /// <summary>How many answers the cache holds (tests).</summary>
+    internal int KeptAnswers
+    {
+        get { lock (_gate) return _cache.Count; }
+    }
+
     public StoreCounts Summary()
     {
         lock (_gate) return _cache.GetOrAdd("summary", store.Counts);

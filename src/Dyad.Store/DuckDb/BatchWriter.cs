@@ -9,7 +9,8 @@ namespace Dyad.Store.DuckDb;
 
 /// <summary>
 /// Stores batches of coded documents, one transaction per batch: documents, sentences, mentions, new events, the
-/// recounted mention statistics of every event the batch touched, and the run's counters commit together or not at all.
+/// recounted mention statistics of every event the batch touched, the rollup rows of what changed (EventRollup) and
+/// the run's counters commit together or not at all.
 /// </summary>
 internal sealed class BatchWriter
 {
@@ -85,6 +86,7 @@ internal sealed class BatchWriter
 
     private IngestBatchResult WriteIn(DbTransaction transaction, long runId, IReadOnlyList<IngestDocument> batch)
     {
+        long docKeyBefore = _nextDocKey, eventIdBefore = _nextEventId;
         var plan = IngestPlan.Accept(batch, Find(transaction, batch.Select(d => (d.Document.Id, d.ContentHash)).ToList()), _rule);
         var accepted = plan.Accepted.Select(doc => (doc, _nextDocKey++)).ToList();
         plan.Match(LoadCandidates(transaction, plan.Mentions));
@@ -96,6 +98,7 @@ internal sealed class BatchWriter
         AppendMentions(accepted, plan.MentionEvents);
         AppendEvents(plan.NewEvents);
         Recount(transaction, plan.Touched);
+        Execute(transaction, EventRollup.AppendBatch(eventIdBefore, docKeyBefore));
         using (var run = Command(transaction, """
             UPDATE ingest_runs SET documents_added = documents_added + $2, documents_already_stored = documents_already_stored + $3,
                    mentions_added = mentions_added + $4, events_added = events_added + $5 WHERE id = $1

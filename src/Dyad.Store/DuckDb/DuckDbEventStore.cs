@@ -109,6 +109,10 @@ public sealed class DuckDbEventStore : IQueryableEventStore
     private List<long> PageRowIds(EventQuery query)
     {
         if (query.Words.Count > 0 || query.Limit <= 0) return RowIds(query, null);
+        // A dyad or source filter reads only its actors' row groups of the rollup; an actor or target alone would read
+        // the rollup's whole target column, where the doubling date window below reads only the earliest dates.
+        if (query.Dyad is not null || query.Source is not null)
+            return WindowFromRollup(query) is { } window ? RowIds(window, null) : [];
         using (var range = _connection.CreateCommand())
         {
             range.CommandText = "SELECT min(event_date), max(event_date) FROM events";
@@ -125,6 +129,39 @@ public sealed class DuckDbEventStore : IQueryableEventStore
             }
         }
         return RowIds(query, null);
+    }
+
+    /// <summary>
+    /// The same page as a query over the dates that hold it, or null when the offset lies past every match. The
+    /// rollup counts the matches per date (reading only the actor's row groups); the page starts on the date where the
+    /// running count passes the offset and ends on the date where it reaches offset + limit, so the events table is
+    /// read over those dates only and the offset counts from the window's first date.
+    /// </summary>
+    private EventQuery? WindowFromRollup(EventQuery query)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = RollupSql.PerDay(EventFilterSql.RollupRows(query, command.Parameters));
+        using var reader = command.ExecuteReader();
+        long seen = 0, beforeStart = 0, end = (long)query.Offset + query.Limit;
+        DateOnly? first = null, last = null;
+        while (reader.Read())
+        {
+            var date = reader.GetFieldValue<DateOnly>(0);
+            long count = reader.GetInt64(1);
+            if (first is null && seen + count > query.Offset)
+            {
+                first = date;
+                beforeStart = seen;
+            }
+            seen += count;
+            if (seen >= end)
+            {
+                last = date;
+                break;
+            }
+        }
+        if (first is null) return null;
+        return query with { From = first, To = last ?? query.To, Offset = (int)(query.Offset - beforeStart) };
     }
 
     private List<long> RowIds(EventQuery query, DateOnly? before)
@@ -155,29 +192,31 @@ public sealed class DuckDbEventStore : IQueryableEventStore
     public IEnumerable<StoredMention> ReadMentions(long? eventId)
     {
         using var command = _connection.CreateCommand();
-        string where = "";
-        if (eventId is { } id)
-        {
-            command.Parameters.Add(new DuckDBParameter(id));
-            where = "WHERE m.event_key = $1";
-        }
-        command.CommandText = StoreSql.Mentions(where);
+        // The key as a literal (a number, safe to inline): DuckDB pushes a constant into the scan and skips the row
+        // groups whose keys lie outside; mentions are appended in ingest order, so an event's mentions lie close together.
+        command.CommandText = StoreSql.Mentions(eventId is { } id ? string.Create(CultureInfo.InvariantCulture, $"WHERE m.event_key = {id}") : "");
         using var reader = command.ExecuteReader();
         while (reader.Read()) yield return StoreSql.ReadMention(reader);
     }
 
+    /// <summary>Summed from the rollup when it answers the filter (<see cref="EventRollup.Answers"/>).</summary>
     public IReadOnlyList<PeriodStats> Stats(EventQuery filter, StatsPeriod by)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = StoreSql.Stats(by, EventFilterSql.Where(filter, command.Parameters));
+        command.CommandText = EventRollup.Answers(filter)
+            ? RollupSql.Stats(by, EventFilterSql.RollupRows(filter, command.Parameters))
+            : StoreSql.Stats(by, EventFilterSql.Where(filter, command.Parameters));
         using var reader = command.ExecuteReader();
         return StoreSql.ReadStats(reader);
     }
 
+    /// <summary>Summed from the rollup when it answers the filter (<see cref="EventRollup.Answers"/>).</summary>
     public IReadOnlyList<TopEntry> Top(TopKind kind, EventQuery filter, int limit)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = StoreSql.Top(kind, EventFilterSql.Where(filter, command.Parameters), limit);
+        command.CommandText = EventRollup.Answers(filter)
+            ? RollupSql.Top(kind, EventFilterSql.RollupRows(filter, command.Parameters), limit)
+            : StoreSql.Top(kind, EventFilterSql.Where(filter, command.Parameters), limit);
         using var reader = command.ExecuteReader();
         return StoreSql.ReadTop(reader);
     }

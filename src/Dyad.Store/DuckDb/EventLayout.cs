@@ -18,9 +18,18 @@ internal static class EventLayout
     /// <summary>The tail must also be this share of the table, so that rewrites cost a bounded amount per event.</summary>
     public const double TailShare = 0.10;
 
-    /// <summary>Re-sorts the table when its unsorted tail is at least <see cref="MinimumTail"/> events and <see cref="TailShare"/> of all.</summary>
+    /// <summary>
+    /// Re-sorts the table when its unsorted tail is at least <see cref="MinimumTail"/> events and <see cref="TailShare"/>
+    /// of all; first rebuilds the rollup if it does not sum to the events table (<see cref="EventRollup.Matches"/>).
+    /// </summary>
     public static bool SortIfNeeded(DuckDBConnection connection)
     {
+        if (!EventRollup.Matches(connection))
+        {
+            using var transaction = connection.BeginTransaction();
+            EventRollup.Rebuild(connection);
+            transaction.Commit();
+        }
         long sortedThrough = Long(connection, "SELECT sorted_through FROM event_layout");
         long tail = Long(connection, $"SELECT count(*) FROM events WHERE id > {sortedThrough}");
         long all = Long(connection, "SELECT count(*) FROM events");
@@ -30,8 +39,8 @@ internal static class EventLayout
     }
 
     /// <summary>
-    /// Rewrites the events table in (event_date, id) order under its own definition (columns, types, NOT NULLs), in one
-    /// transaction, then checkpoints so the old row groups' space is reused.
+    /// Rewrites the events table in (event_date, id) order under its own definition (columns, types, NOT NULLs) and
+    /// rebuilds the rollup, in one transaction, then checkpoints so the old row groups' space is reused.
     /// </summary>
     public static void Sort(DuckDBConnection connection)
     {
@@ -46,6 +55,8 @@ internal static class EventLayout
             Execute(connection, "DROP TABLE events");
             Execute(connection, "ALTER TABLE events_sorted RENAME TO events");
             Execute(connection, "UPDATE event_layout SET sorted_through = (SELECT coalesce(max(id), -1) FROM events)");
+            // The rollup's appended tail is merged and sorted at the same time.
+            EventRollup.Rebuild(connection);
             transaction.Commit();
         }
         Execute(connection, "CHECKPOINT");

@@ -115,6 +115,24 @@ internal static class StoreSchema
         CREATE TABLE event_layout (sorted_through BIGINT NOT NULL);
         INSERT INTO event_layout VALUES (-1);
         """,
+        // 3: events counted per source, target, date, code, root and quad class (EventRollup), kept by ingest in each
+        // batch's transaction; aggregates and actor-filtered pages read it instead of the events table.
+        """
+        CREATE TABLE event_rollup (
+            source VARCHAR,
+            target VARCHAR,
+            event_date DATE NOT NULL,
+            code VARCHAR NOT NULL,
+            root VARCHAR NOT NULL,
+            quad TINYINT NOT NULL,
+            event_count BIGINT NOT NULL,
+            goldstein_sum DOUBLE NOT NULL,
+            mention_count BIGINT NOT NULL
+        );
+        INSERT INTO event_rollup
+        SELECT source, target, event_date, code, root, quad, count(*), sum(goldstein), sum(num_mentions)
+        FROM events GROUP BY source, target, event_date, code, root, quad ORDER BY source, target, event_date, code;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

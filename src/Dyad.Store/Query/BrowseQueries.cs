@@ -38,7 +38,9 @@ public sealed class BrowseQueries(DuckDbEventStore store)
     public long Count(EventQuery filter)
     {
         using var command = Connection.CreateCommand();
-        command.CommandText = $"SELECT count(*) FROM events e {EventFilterSql.Where(filter, command.Parameters)}";
+        command.CommandText = EventRollup.Answers(filter)
+            ? RollupSql.Count(EventFilterSql.RollupRows(filter, command.Parameters))
+            : $"SELECT count(*) FROM events e {EventFilterSql.Where(filter, command.Parameters)}";
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
@@ -113,7 +115,8 @@ public sealed class BrowseQueries(DuckDbEventStore store)
         if (codes.Count > 0)
         {
             using var command = Connection.CreateCommand();
-            var where = EventFilterSql.Where(filter, command.Parameters);
+            bool rollup = EventRollup.Answers(filter);
+            var where = rollup ? EventFilterSql.RollupRows(filter, command.Parameters) : EventFilterSql.Where(filter, command.Parameters);
             var list = new List<string>();
             foreach (var code in codes)
             {
@@ -122,7 +125,7 @@ public sealed class BrowseQueries(DuckDbEventStore store)
             }
             var inList = string.Join(", ", list);
             var and = where.Length == 0 ? "WHERE" : where + " AND";
-            command.CommandText = $"""
+            command.CommandText = rollup ? RollupSql.Links(where, inList) : $"""
                 SELECT e.source, e.target, e.quad, count(*) FROM events e
                 {and} e.source IN ({inList}) AND e.target IN ({inList}) AND e.source <> e.target
                 GROUP BY e.source, e.target, e.quad ORDER BY e.source, e.target, e.quad
@@ -171,18 +174,18 @@ public sealed class BrowseQueries(DuckDbEventStore store)
                 Text(reader, 5), reader.GetInt32(6), [], []);
         }
         var sentences = new List<StoredSentence>();
+        // The document's key as a literal (a number read from the store): DuckDB then skips every row group of sentences
+        // and mentions but the one or two holding it, since both are appended in document order.
         using (var command = Connection.CreateCommand())
         {
-            command.Parameters.Add(new DuckDBParameter(docKey));
-            command.CommandText = "SELECT sentence_index, char_start, char_end, text FROM sentences WHERE doc_key = $1 ORDER BY sentence_index";
+            command.CommandText = string.Create(CultureInfo.InvariantCulture, $"SELECT sentence_index, char_start, char_end, text FROM sentences WHERE doc_key = {docKey} ORDER BY sentence_index");
             using var reader = command.ExecuteReader();
             while (reader.Read()) sentences.Add(new StoredSentence(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3)));
         }
         var mentions = new List<DocumentMention>();
         using (var command = Connection.CreateCommand())
         {
-            command.Parameters.Add(new DuckDBParameter(docKey));
-            command.CommandText = $"SELECT m.event_key, {CodedEventColumns.SelectList("m")} FROM mentions m WHERE m.doc_key = $1 ORDER BY m.sentence_index, m.char_start";
+            command.CommandText = string.Create(CultureInfo.InvariantCulture, $"SELECT m.event_key, {CodedEventColumns.SelectList("m")} FROM mentions m WHERE m.doc_key = {docKey} ORDER BY m.sentence_index, m.char_start");
             using var reader = command.ExecuteReader();
             while (reader.Read()) mentions.Add(new DocumentMention(reader.GetInt64(0), CodedEventColumns.Read(reader, 1)));
         }

@@ -30,24 +30,23 @@ internal static class StoreSql
         reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt32(4), CodedEventColumns.Read(reader, 5));
 
     /// <summary>Events per period of the events matching <paramref name="where"/>; read with <see cref="ReadStats"/>.</summary>
-    public static string Stats(StatsPeriod by, string where)
-    {
-        // Truncating a timestamp, not a date: PostgreSQL would otherwise pick the time-zone-aware overload.
-        var period = by switch
-        {
-            StatsPeriod.Day => "e.event_date",
-            StatsPeriod.Week => "date_trunc('week', CAST(e.event_date AS TIMESTAMP))",
-            _ => "date_trunc('month', CAST(e.event_date AS TIMESTAMP))",
-        };
-        return $"""
-            SELECT CAST({period} AS DATE) AS period, count(*),
+    public static string Stats(StatsPeriod by, string where) => $"""
+            SELECT CAST({Period(by)} AS DATE) AS period, count(*),
                    count(*) FILTER (WHERE e.quad = 1), count(*) FILTER (WHERE e.quad = 2),
                    count(*) FILTER (WHERE e.quad = 3), count(*) FILTER (WHERE e.quad = 4),
                    sum(e.goldstein), avg(e.goldstein), CAST(sum(e.num_mentions) AS BIGINT)
             FROM events e {where}
             GROUP BY period ORDER BY period
             """;
-    }
+
+    /// <summary>The first day of an event's period, over "e.event_date".</summary>
+    public static string Period(StatsPeriod by) => by switch
+    {
+        // Truncating a timestamp, not a date: PostgreSQL would otherwise pick the time-zone-aware overload.
+        StatsPeriod.Day => "e.event_date",
+        StatsPeriod.Week => "date_trunc('week', CAST(e.event_date AS TIMESTAMP))",
+        _ => "date_trunc('month', CAST(e.event_date AS TIMESTAMP))",
+    };
 
     public static IReadOnlyList<PeriodStats> ReadStats(DbDataReader reader)
     {
