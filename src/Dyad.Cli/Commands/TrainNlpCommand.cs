@@ -30,10 +30,11 @@ internal static class TrainNlpCommand
         var taggerIterations = new Option<int>("--tagger-iterations") { Description = "Tagger training passes.", DefaultValueFactory = _ => new TaggerOptions().Iterations };
         var taggerEnsemble = new Option<int>("--tagger-ensemble") { Description = "Perceptrons averaged per tagger pass.", DefaultValueFactory = _ => new TaggerOptions().EnsembleSize };
         var lemmatizerOnly = new Option<bool>("--lemmatizer-only") { Description = "Train only the lemmatizer (keeps the tagger and parser already in --out; its dev score uses that tagger's tags)." };
+        var relabellerOnly = new Option<bool>("--relabeller-only") { Description = "Keep the models already in --out and add a tree relabeller (--relabel) to the parser, trained on the parser's data for --iterations passes." };
         var parserOnly = new Option<bool>("--parser-only") { Description = "Keep the tagger and lemmatizer already in --out and train only the parser." };
         var command = new Command("nlp", "Train the tagger, lemmatizer and dependency parser (writes en-ewt.*.bin).")
         {
-            train, dev, output, lexicon, iterations, seed, beam, trainBeam, relabel, ensemble, folds, jackknifeEnsemble, saveTags, loadTags, parserOnDev, taggerOnly, taggerIterations, taggerEnsemble, parserOnly, lemmatizerOnly,
+            train, dev, output, lexicon, iterations, seed, beam, trainBeam, relabel, ensemble, folds, jackknifeEnsemble, saveTags, loadTags, parserOnDev, taggerOnly, taggerIterations, taggerEnsemble, parserOnly, lemmatizerOnly, relabellerOnly,
         };
         command.SetAction(parse =>
         {
@@ -58,8 +59,8 @@ internal static class TrainNlpCommand
                 LoadJackknifeTags = parse.GetValue(loadTags)?.FullName,
                 ParserTrainsOnDev = parse.GetValue(parserOnDev),
             };
-            if ((parse.GetValue(taggerOnly) ? 1 : 0) + (parse.GetValue(parserOnly) ? 1 : 0) + (parse.GetValue(lemmatizerOnly) ? 1 : 0) > 1)
-            { stderr.WriteLine("error: --tagger-only, --lemmatizer-only and --parser-only exclude each other"); return 2; }
+            if ((parse.GetValue(taggerOnly) ? 1 : 0) + (parse.GetValue(parserOnly) ? 1 : 0) + (parse.GetValue(lemmatizerOnly) ? 1 : 0) + (parse.GetValue(relabellerOnly) ? 1 : 0) > 1)
+            { stderr.WriteLine("error: --tagger-only, --lemmatizer-only, --parser-only and --relabeller-only exclude each other"); return 2; }
             if (options.JackknifeEnsembleSize < 0 || options.Tagger.EnsembleSize < 1 || options.Tagger.Iterations < 1)
             { stderr.WriteLine("error: --tagger-iterations and --tagger-ensemble must be at least 1, --jackknife-ensemble at least 0"); return 2; }
             if (options.LoadJackknifeTags != null && !File.Exists(options.LoadJackknifeTags)) { stderr.WriteLine($"error: {options.LoadJackknifeTags} does not exist"); return 2; }
@@ -90,6 +91,14 @@ internal static class TrainNlpCommand
                     lemmatizer.Save(Path.Combine(outDir.FullName, NlpPipeline.LemmatizerFile));
                     stdout.WriteLine($"wrote tagger and lemmatizer to {outDir.FullName} in {clock.Elapsed.TotalMinutes:F1} min");
                     stdout.WriteLine("dev tagging: " + TaggerEvaluation.Evaluate(tagger, lemmatizer, devSet));
+                    return 0;
+                }
+                if (parse.GetValue(relabellerOnly))
+                {
+                    var existing = NlpPipeline.Load(outDir.FullName);
+                    var parser = NlpTraining.TrainRelabeller(trainSet, devSet, existing.Tagger, existing.Parser, options, stdout);
+                    parser.Save(Path.Combine(outDir.FullName, NlpPipeline.ParserFile));
+                    stdout.WriteLine($"wrote the parser with its relabeller to {outDir.FullName} in {clock.Elapsed.TotalMinutes:F1} min");
                     return 0;
                 }
                 if (parse.GetValue(parserOnly))

@@ -148,7 +148,7 @@ public sealed class DependencyParser
         tree.Build(heads, t.Count);
         for (int d = 1; d <= t.Count; d++)
         {
-            if (heads[d] == 0 || gl[d] == vocab.RootLabel) continue;
+            if (heads[d] == 0 || gl[d] < 0 || gl[d] == vocab.RootLabel) continue;
             int k = TreeRelabeller.Features(sc.X, tree, d, relabeller.Bits, sc.TreeRows);
             var rows = sc.TreeRows.AsSpan(0, k);
             relabeller.Score(rows, sc.LabelScores);
@@ -310,6 +310,49 @@ public sealed class DependencyParser
         }
         return best!;
     }
+
+    /// <summary>
+    /// This parser with a tree relabeller trained for it (its moves and in-beam labels unchanged): the relabeller
+    /// learns from gold trees only, so it can be added to a trained parser without training the parser again. Takes
+    /// <paramref name="options"/>' iterations (the last pass is kept), label table size and seed.
+    /// </summary>
+    public DependencyParser WithTrainedRelabeller(IReadOnlyList<ParserTrainingSentence> train, IReadOnlyList<ParserTrainingSentence>? dev,
+        ParserOptions options, TextWriter? log = null)
+    {
+        if (train.Count == 0) throw new ArgumentException("no training sentences");
+        var relabeller = new HashedPerceptron(options.LabelBits, _vocab.LabelCount);
+        relabeller.BeginTraining();
+        var goldLabels = new int[train.Count][];
+        for (int s = 0; s < train.Count; s++)
+        {
+            var t = train[s];
+            var l = new int[t.Count + 1];
+            for (int i = 0; i < t.Count; i++) l[i + 1] = _vocab.Label(t.Relations[i]);
+            goldLabels[s] = l;
+        }
+        var rng = new Random(options.Seed);
+        var order = Enumerable.Range(0, train.Count).ToArray();
+        var sc = new Scratch();
+        DependencyParser result = this;
+        if (dev != null && dev.Count > 0) log?.WriteLine($"relabeller: dev before (in-beam labels only) {WithRelabeller(null).Evaluate(dev)}");
+        for (int iter = 1; iter <= options.Iterations; iter++)
+        {
+            var clock = Stopwatch.StartNew();
+            rng.Shuffle(order);
+            foreach (int s in order)
+            {
+                var t = train[s];
+                sc.X.Encode(_vocab, t.Forms, t.Upos, t.Xpos);
+                TrainRelabeller(t, goldLabels[s], _vocab, relabeller, sc);
+            }
+            result = WithRelabeller(new TreeRelabeller(relabeller.Averaged()));
+            string devReport = dev != null && dev.Count > 0 ? $"; dev {result.Evaluate(dev)}" : "";
+            log?.WriteLine($"relabeller pass {iter}{devReport} ({clock.Elapsed.TotalSeconds:F1}s)");
+        }
+        return result;
+    }
+
+    private DependencyParser WithRelabeller(TreeRelabeller? relabeller) => new(_vocab, _moves, _labels, relabeller, BeamWidth);
 
     /// <summary>
     /// One global-training step: label model trained along the gold move sequence, then a beam decode and a

@@ -43,6 +43,16 @@ public class DependencyParserTests
     }
 
     [Fact]
+    public void RelabellerAddedLaterKeepsTheTreesAndLearnsTheLabels()
+    {
+        var data = TinyTreebank.Sentences();
+        var parser = DependencyParser.Train(data, null, Small with { BeamWidth = 2 });
+        var relabelled = parser.WithTrainedRelabeller(data, null, Small);
+        relabelled.Evaluate(data).FullLas.ShouldBe(100.0);
+        foreach (var s in data) Parse(relabelled, s).Item1.ShouldBe(Parse(parser, s).Item1);
+    }
+
+    [Fact]
     public void OutputIsAlwaysASingleRootedTree()
     {
         // A barely trained model makes many mistakes; the output must still be a tree with one root.
