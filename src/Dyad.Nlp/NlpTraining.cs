@@ -50,6 +50,37 @@ public static class NlpTraining
     public static DependencyParser TrainParser(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence> dev, PosTagger tagger,
         NlpTrainingOptions options, TextWriter? log = null)
     {
+        var (trainSentences, devSentences) = ParserData(train, dev, tagger, options, log);
+        if (options.ParserTrainsOnDev)
+        {
+            log?.WriteLine($"parser: training on train + dev ({trainSentences.Count} + {devSentences.Count} sentences), keeping pass {options.Parser.Iterations}");
+            trainSentences.AddRange(devSentences);
+            return DependencyParser.Train(trainSentences, null, options.Parser, log);
+        }
+        return DependencyParser.Train(trainSentences, devSentences, options.Parser, log);
+    }
+
+    /// <summary>
+    /// Adds a tree relabeller to a trained <paramref name="parser"/>, learnt from the same data the parser learns from
+    /// (jackknifed tags for train, <paramref name="tagger"/>'s for dev; train + dev with <see cref="NlpTrainingOptions.ParserTrainsOnDev"/>).
+    /// </summary>
+    public static DependencyParser TrainRelabeller(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence> dev, PosTagger tagger,
+        DependencyParser parser, NlpTrainingOptions options, TextWriter? log = null)
+    {
+        var (trainSentences, devSentences) = ParserData(train, dev, tagger, options, log);
+        if (options.ParserTrainsOnDev)
+        {
+            log?.WriteLine($"relabeller: training on train + dev ({trainSentences.Count} + {devSentences.Count} sentences), keeping pass {options.Parser.Iterations}");
+            trainSentences.AddRange(devSentences);
+            return parser.WithTrainedRelabeller(trainSentences, null, options.Parser, log);
+        }
+        return parser.WithTrainedRelabeller(trainSentences, devSentences, options.Parser, log);
+    }
+
+    /// <summary>The parser's training sentences with jackknifed (or loaded) tags, and dev with <paramref name="tagger"/>'s tags.</summary>
+    private static (List<ParserTrainingSentence> Train, List<ParserTrainingSentence> Dev) ParserData(IReadOnlyList<ConlluSentence> train,
+        IReadOnlyList<ConlluSentence> dev, PosTagger tagger, NlpTrainingOptions options, TextWriter? log)
+    {
         var trainSentences = ToParserSentences(train, "train");
         if (options.LoadJackknifeTags != null)
         {
@@ -67,13 +98,7 @@ public static class NlpTraining
             log?.WriteLine("parser: training on gold tags (no jackknifing)");
         var devSentences = ToParserSentences(dev, "dev");
         foreach (var s in devSentences) RetagWith(tagger, s);
-        if (options.ParserTrainsOnDev)
-        {
-            log?.WriteLine($"parser: training on train + dev ({trainSentences.Count} + {devSentences.Count} sentences), keeping pass {options.Parser.Iterations}");
-            trainSentences.AddRange(devSentences);
-            return DependencyParser.Train(trainSentences, null, options.Parser, log);
-        }
-        return DependencyParser.Train(trainSentences, devSentences, options.Parser, log);
+        return (trainSentences, devSentences);
     }
 
     /// <summary>

@@ -189,6 +189,16 @@ public class NlpCommandTests
             File.ReadAllBytes(Path.Combine(outDir, Nlp.NlpPipeline.LemmatizerFile)).ShouldBe(lemmatizerBytes);
             File.ReadAllBytes(Path.Combine(outDir, Nlp.NlpPipeline.TaggerFile)).ShouldBe(taggerBytes);
             File.ReadAllBytes(Path.Combine(outDir, Nlp.NlpPipeline.ParserFile)).ShouldBe(parserBytes);
+
+            // --relabeller-only adds a tree relabeller to the parser in --out and leaves the tagger alone.
+            (exit, output, error) = Run(new Command("train") { TrainNlpCommand.Create() }, "train", "nlp", "--train", treebank, "--dev", treebank, "--out", outDir,
+                "--iterations", "2", "--jackknife", "0", "--relabeller-only");
+            error.ShouldBeEmpty();
+            exit.ShouldBe(0);
+            output.ShouldContain("relabeller pass 2; dev UAS");
+            File.ReadAllBytes(Path.Combine(outDir, Nlp.NlpPipeline.ParserFile)).Length.ShouldBeGreaterThan(parserBytes.Length);
+            File.ReadAllBytes(Path.Combine(outDir, Nlp.NlpPipeline.TaggerFile)).ShouldBe(taggerBytes);
+            Nlp.NlpPipeline.Load(outDir).Parser.BeamWidth.ShouldBe(2);
         }
         finally { Directory.Delete(dir, true); }
     }
@@ -202,7 +212,7 @@ public class NlpCommandTests
             var (exit, _, error) = Run(new Command("train") { TrainNlpCommand.Create() }, "train", "nlp", "--train", treebank, "--dev", treebank,
                 "--tagger-only", "--parser-only");
             exit.ShouldBe(2);
-            error.ShouldContain("--tagger-only, --lemmatizer-only and --parser-only exclude each other");
+            error.ShouldContain("--tagger-only, --lemmatizer-only, --parser-only and --relabeller-only exclude each other");
         }
         finally { File.Delete(treebank); }
     }

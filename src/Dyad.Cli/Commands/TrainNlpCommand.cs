@@ -18,6 +18,8 @@ internal static class TrainNlpCommand
         var iterations = new Option<int>("--iterations") { Description = "Parser training passes.", DefaultValueFactory = _ => 15 };
         var seed = new Option<int>("--seed") { Description = "Random seed (training is deterministic for a given seed).", DefaultValueFactory = _ => 1 };
         var beam = new Option<int>("--beam") { Description = "Parser beam width (1 = greedy).", DefaultValueFactory = _ => 8 };
+        var trainBeam = new Option<int>("--train-beam") { Description = "Parser beam width during training (0 = same as --beam).", DefaultValueFactory = _ => 0 };
+        var relabel = new Option<bool>("--relabel") { Description = "Add a second-stage labeller that relabels the finished tree seeing all of it." };
         var ensemble = new Option<int>("--parser-ensemble") { Description = "Parsers trained with seeds --seed, --seed + 1, ... and averaged into one model (as fast as one; each keeps its last pass).", DefaultValueFactory = _ => 1 };
         var folds = new Option<int>("--jackknife") { Description = "Folds for the parser's jackknifed training tags (0 = gold tags).", DefaultValueFactory = _ => 4 };
         var jackknifeEnsemble = new Option<int>("--jackknife-ensemble") { Description = "Ensemble size of the jackknife taggers (0 = same as the tagger's).", DefaultValueFactory = _ => 0 };
@@ -28,10 +30,11 @@ internal static class TrainNlpCommand
         var taggerIterations = new Option<int>("--tagger-iterations") { Description = "Tagger training passes.", DefaultValueFactory = _ => new TaggerOptions().Iterations };
         var taggerEnsemble = new Option<int>("--tagger-ensemble") { Description = "Perceptrons averaged per tagger pass.", DefaultValueFactory = _ => new TaggerOptions().EnsembleSize };
         var lemmatizerOnly = new Option<bool>("--lemmatizer-only") { Description = "Train only the lemmatizer (keeps the tagger and parser already in --out; its dev score uses that tagger's tags)." };
+        var relabellerOnly = new Option<bool>("--relabeller-only") { Description = "Keep the models already in --out and add a tree relabeller (--relabel) to the parser, trained on the parser's data for --iterations passes." };
         var parserOnly = new Option<bool>("--parser-only") { Description = "Keep the tagger and lemmatizer already in --out and train only the parser." };
         var command = new Command("nlp", "Train the tagger, lemmatizer and dependency parser (writes en-ewt.*.bin).")
         {
-            train, dev, output, lexicon, iterations, seed, beam, ensemble, folds, jackknifeEnsemble, saveTags, loadTags, parserOnDev, taggerOnly, taggerIterations, taggerEnsemble, parserOnly, lemmatizerOnly,
+            train, dev, output, lexicon, iterations, seed, beam, trainBeam, relabel, ensemble, folds, jackknifeEnsemble, saveTags, loadTags, parserOnDev, taggerOnly, taggerIterations, taggerEnsemble, parserOnly, lemmatizerOnly, relabellerOnly,
         };
         command.SetAction(parse =>
         {
@@ -48,7 +51,7 @@ internal static class TrainNlpCommand
             var options = new NlpTrainingOptions
             {
                 Tagger = new TaggerOptions { Seed = seedValue, Iterations = parse.GetValue(taggerIterations), EnsembleSize = parse.GetValue(taggerEnsemble) },
-                Parser = new Nlp.Parsing.ParserOptions { Iterations = parse.GetValue(iterations), Seed = seedValue, BeamWidth = parse.GetValue(beam), EnsembleSize = parse.GetValue(ensemble) },
+                Parser = new Nlp.Parsing.ParserOptions { Iterations = parse.GetValue(iterations), Seed = seedValue, BeamWidth = parse.GetValue(beam), TrainBeamWidth = parse.GetValue(trainBeam), TreeRelabeller = parse.GetValue(relabel), EnsembleSize = parse.GetValue(ensemble) },
                 LexiconDirectory = lexiconDir?.FullName,
                 JackknifeFolds = parse.GetValue(folds),
                 JackknifeEnsembleSize = parse.GetValue(jackknifeEnsemble),
@@ -56,12 +59,12 @@ internal static class TrainNlpCommand
                 LoadJackknifeTags = parse.GetValue(loadTags)?.FullName,
                 ParserTrainsOnDev = parse.GetValue(parserOnDev),
             };
-            if ((parse.GetValue(taggerOnly) ? 1 : 0) + (parse.GetValue(parserOnly) ? 1 : 0) + (parse.GetValue(lemmatizerOnly) ? 1 : 0) > 1)
-            { stderr.WriteLine("error: --tagger-only, --lemmatizer-only and --parser-only exclude each other"); return 2; }
+            if ((parse.GetValue(taggerOnly) ? 1 : 0) + (parse.GetValue(parserOnly) ? 1 : 0) + (parse.GetValue(lemmatizerOnly) ? 1 : 0) + (parse.GetValue(relabellerOnly) ? 1 : 0) > 1)
+            { stderr.WriteLine("error: --tagger-only, --lemmatizer-only, --parser-only and --relabeller-only exclude each other"); return 2; }
             if (options.JackknifeEnsembleSize < 0 || options.Tagger.EnsembleSize < 1 || options.Tagger.Iterations < 1)
             { stderr.WriteLine("error: --tagger-iterations and --tagger-ensemble must be at least 1, --jackknife-ensemble at least 0"); return 2; }
             if (options.LoadJackknifeTags != null && !File.Exists(options.LoadJackknifeTags)) { stderr.WriteLine($"error: {options.LoadJackknifeTags} does not exist"); return 2; }
-            if (options.Parser.Iterations < 1 || options.Parser.BeamWidth < 1 || options.Parser.EnsembleSize < 1) { stderr.WriteLine("error: --iterations, --beam and --parser-ensemble must be at least 1"); return 2; }
+            if (options.Parser.Iterations < 1 || options.Parser.BeamWidth < 1 || options.Parser.TrainBeamWidth < 0 || options.Parser.EnsembleSize < 1) { stderr.WriteLine("error: --iterations, --beam and --parser-ensemble must be at least 1"); return 2; }
             try
             {
                 var clock = Stopwatch.StartNew();
@@ -88,6 +91,14 @@ internal static class TrainNlpCommand
                     lemmatizer.Save(Path.Combine(outDir.FullName, NlpPipeline.LemmatizerFile));
                     stdout.WriteLine($"wrote tagger and lemmatizer to {outDir.FullName} in {clock.Elapsed.TotalMinutes:F1} min");
                     stdout.WriteLine("dev tagging: " + TaggerEvaluation.Evaluate(tagger, lemmatizer, devSet));
+                    return 0;
+                }
+                if (parse.GetValue(relabellerOnly))
+                {
+                    var existing = NlpPipeline.Load(outDir.FullName);
+                    var parser = NlpTraining.TrainRelabeller(trainSet, devSet, existing.Tagger, existing.Parser, options, stdout);
+                    parser.Save(Path.Combine(outDir.FullName, NlpPipeline.ParserFile));
+                    stdout.WriteLine($"wrote the parser with its relabeller to {outDir.FullName} in {clock.Elapsed.TotalMinutes:F1} min");
                     return 0;
                 }
                 if (parse.GetValue(parserOnly))

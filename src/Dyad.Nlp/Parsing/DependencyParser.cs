@@ -12,19 +12,21 @@ namespace Dyad.Nlp.Parsing;
 public sealed class DependencyParser
 {
     private const string Magic = "DYAD-PARSER";
-    private const int FormatVersion = 3; // 3: feature templates 91-97 and 137-140
+    private const int FormatVersion = 4; // 3: feature templates 91-97 and 137-140; 4: optional tree relabeller
 
     private readonly ParserVocabulary _vocab;
     private readonly HashedPerceptron _moves;
     private readonly HashedPerceptron _labels;
+    private readonly TreeRelabeller? _relabeller;
 
     [ThreadStatic] private static Scratch? t_scratch;
 
-    private DependencyParser(ParserVocabulary vocab, HashedPerceptron moves, HashedPerceptron labels, int beamWidth)
+    private DependencyParser(ParserVocabulary vocab, HashedPerceptron moves, HashedPerceptron labels, TreeRelabeller? relabeller, int beamWidth)
     {
         _vocab = vocab;
         _moves = moves;
         _labels = labels;
+        _relabeller = relabeller;
         BeamWidth = beamWidth;
     }
 
@@ -35,7 +37,7 @@ public sealed class DependencyParser
     public DependencyParser WithBeamWidth(int beamWidth)
     {
         if (beamWidth is < 1 or > 256) throw new ArgumentOutOfRangeException(nameof(beamWidth));
-        return new DependencyParser(_vocab, _moves, _labels, beamWidth);
+        return new DependencyParser(_vocab, _moves, _labels, _relabeller, beamWidth);
     }
 
     /// <summary>The relation labels the parser can output.</summary>
@@ -78,6 +80,7 @@ public sealed class DependencyParser
             st = beam.Best;
             Complete(st, sc, _labels, _vocab);
         }
+        if (_relabeller != null) Relabel(st, sc, _relabeller, _vocab);
         for (int i = 1; i <= n; i++)
         {
             heads[i - 1] = st.Head[i];
@@ -121,6 +124,40 @@ public sealed class DependencyParser
         }
     }
 
+    /// <summary>Chooses every non-root arc's relation again with the tree relabeller, seeing the finished tree.</summary>
+    private static void Relabel(ArcEagerState st, Scratch sc, TreeRelabeller relabeller, ParserVocabulary vocab)
+    {
+        var tree = sc.Tree;
+        tree.Build(st.Head, st.N);
+        for (int d = 1; d <= st.N; d++)
+        {
+            if (st.Head[d] == 0) continue;
+            int k = TreeRelabeller.Features(sc.X, tree, d, relabeller.Model.Bits, sc.TreeRows);
+            relabeller.Model.Score(sc.TreeRows.AsSpan(0, k), sc.LabelScores);
+            st.Label[d] = ArgmaxLabel(sc.LabelScores, vocab);
+        }
+    }
+
+    /// <summary>One training step of the relabeller on the gold tree of the sentence encoded in <c>sc.X</c>.</summary>
+    private static void TrainRelabeller(ParserTrainingSentence t, int[] gl, ParserVocabulary vocab, HashedPerceptron relabeller, Scratch sc)
+    {
+        var tree = sc.Tree;
+        var heads = sc.GoldHeadScratch.Length >= t.Count + 1 ? sc.GoldHeadScratch : sc.GoldHeadScratch = new int[2 * t.Count + 2];
+        heads[0] = -1;
+        for (int i = 0; i < t.Count; i++) heads[i + 1] = t.Heads[i];
+        tree.Build(heads, t.Count);
+        for (int d = 1; d <= t.Count; d++)
+        {
+            if (heads[d] == 0 || gl[d] < 0 || gl[d] == vocab.RootLabel) continue;
+            int k = TreeRelabeller.Features(sc.X, tree, d, relabeller.Bits, sc.TreeRows);
+            var rows = sc.TreeRows.AsSpan(0, k);
+            relabeller.Score(rows, sc.LabelScores);
+            int guess = ArgmaxLabel(sc.LabelScores, vocab);
+            relabeller.Tick();
+            if (guess != gl[d]) relabeller.Update(rows, gl[d], guess);
+        }
+    }
+
     private static int BestLabel(ArcEagerState st, Scratch sc, HashedPerceptron labels, ParserVocabulary vocab, int head, int dep)
     {
         int k = ParserFeatures.Label(st, sc.X, head, dep, labels.Bits, sc.LabelRows);
@@ -160,8 +197,10 @@ public sealed class DependencyParser
         if (vocab.RootLabel < 0) throw new ArgumentException("training data has no 'root' relation");
         var moves = new HashedPerceptron(options.MoveBits, ArcEagerState.MoveCount);
         var labels = new HashedPerceptron(options.LabelBits, vocab.LabelCount);
+        var relabeller = options.TreeRelabeller ? new HashedPerceptron(options.LabelBits, vocab.LabelCount) : null;
         moves.BeginTraining();
         labels.BeginTraining();
+        relabeller?.BeginTraining();
 
         // Gold trees for the oracle, projectivized; labels as ids.
         var goldHeads = new int[train.Count][];
@@ -181,7 +220,7 @@ public sealed class DependencyParser
 
         var rng = new Random(options.Seed);
         var order = Enumerable.Range(0, train.Count).ToArray();
-        var sc = new Scratch { TrainWidth = options.BeamWidth };
+        var sc = new Scratch { TrainWidth = options.TrainBeamWidth > 0 ? options.TrainBeamWidth : options.BeamWidth };
         Span<int> costs = stackalloc int[ArcEagerState.MoveCount];
         DependencyParser? best = null;
         double bestLas = double.NegativeInfinity;
@@ -197,6 +236,7 @@ public sealed class DependencyParser
                 {
                     decisions++;
                     if (TrainBeam(train[s], goldHeads[s], goldLabels[s], vocab, moves, labels, sc)) errors++;
+                    if (relabeller != null) TrainRelabeller(train[s], goldLabels[s], vocab, relabeller, sc);
                 }
             }
             else foreach (int s in order)
@@ -252,13 +292,17 @@ public sealed class DependencyParser
                     }
                     st.Apply(follow, label);
                 }
+                if (relabeller != null) TrainRelabeller(t, gl, vocab, relabeller, sc);
             }
-            var candidate = new DependencyParser(vocab, moves.Averaged(), labels.Averaged(), options.BeamWidth);
+            var candidate = new DependencyParser(vocab, moves.Averaged(), labels.Averaged(),
+                relabeller == null ? null : new TreeRelabeller(relabeller.Averaged()), options.BeamWidth);
             string devReport = "";
             if (dev != null && dev.Count > 0)
             {
                 var score = candidate.Evaluate(dev);
                 devReport = $"; dev {score}";
+                if (relabeller != null)
+                    devReport += $" (in-beam labels only: {new DependencyParser(vocab, candidate._moves, candidate._labels, null, options.BeamWidth).Evaluate(dev)})";
                 if (score.Las > bestLas) { bestLas = score.Las; best = candidate; }
             }
             else best = candidate;
@@ -266,6 +310,49 @@ public sealed class DependencyParser
         }
         return best!;
     }
+
+    /// <summary>
+    /// This parser with a tree relabeller trained for it (its moves and in-beam labels unchanged): the relabeller
+    /// learns from gold trees only, so it can be added to a trained parser without training the parser again. Takes
+    /// <paramref name="options"/>' iterations (the last pass is kept), label table size and seed.
+    /// </summary>
+    public DependencyParser WithTrainedRelabeller(IReadOnlyList<ParserTrainingSentence> train, IReadOnlyList<ParserTrainingSentence>? dev,
+        ParserOptions options, TextWriter? log = null)
+    {
+        if (train.Count == 0) throw new ArgumentException("no training sentences");
+        var relabeller = new HashedPerceptron(options.LabelBits, _vocab.LabelCount);
+        relabeller.BeginTraining();
+        var goldLabels = new int[train.Count][];
+        for (int s = 0; s < train.Count; s++)
+        {
+            var t = train[s];
+            var l = new int[t.Count + 1];
+            for (int i = 0; i < t.Count; i++) l[i + 1] = _vocab.Label(t.Relations[i]);
+            goldLabels[s] = l;
+        }
+        var rng = new Random(options.Seed);
+        var order = Enumerable.Range(0, train.Count).ToArray();
+        var sc = new Scratch();
+        DependencyParser result = this;
+        if (dev != null && dev.Count > 0) log?.WriteLine($"relabeller: dev before (in-beam labels only) {WithRelabeller(null).Evaluate(dev)}");
+        for (int iter = 1; iter <= options.Iterations; iter++)
+        {
+            var clock = Stopwatch.StartNew();
+            rng.Shuffle(order);
+            foreach (int s in order)
+            {
+                var t = train[s];
+                sc.X.Encode(_vocab, t.Forms, t.Upos, t.Xpos);
+                TrainRelabeller(t, goldLabels[s], _vocab, relabeller, sc);
+            }
+            result = WithRelabeller(new TreeRelabeller(relabeller.Averaged()));
+            string devReport = dev != null && dev.Count > 0 ? $"; dev {result.Evaluate(dev)}" : "";
+            log?.WriteLine($"relabeller pass {iter}{devReport} ({clock.Elapsed.TotalSeconds:F1}s)");
+        }
+        return result;
+    }
+
+    private DependencyParser WithRelabeller(TreeRelabeller? relabeller) => new(_vocab, _moves, _labels, relabeller, BeamWidth);
 
     /// <summary>
     /// One global-training step: label model trained along the gold move sequence, then a beam decode and a
@@ -368,14 +455,18 @@ public sealed class DependencyParser
         var first = members[0];
         var moves = new HashedPerceptron[members.Count];
         var labels = new HashedPerceptron[members.Count];
+        var relabellers = new HashedPerceptron[members.Count];
+        bool allRelabel = true;
         for (int i = 0; i < members.Count; i++)
         {
             if (!members[i]._vocab.HasSameEntries(first._vocab))
                 throw new ArgumentException("parsers to average must share their vocabulary (train them on the same sentences)");
             moves[i] = members[i]._moves;
             labels[i] = members[i]._labels;
+            if (members[i]._relabeller is { } r) relabellers[i] = r.Model; else allRelabel = false;
         }
-        return new DependencyParser(first._vocab, HashedPerceptron.Mean(moves), HashedPerceptron.Mean(labels), first.BeamWidth);
+        var relabeller = allRelabel ? new TreeRelabeller(HashedPerceptron.Mean(relabellers)) : null;
+        return new DependencyParser(first._vocab, HashedPerceptron.Mean(moves), HashedPerceptron.Mean(labels), relabeller, first.BeamWidth);
     }
 
     /// <summary>Parses the sentences with their given tags and scores the trees against their gold trees.</summary>
@@ -402,6 +493,8 @@ public sealed class DependencyParser
         bw.Flush();
         _moves.Write(stream);
         _labels.Write(stream);
+        stream.WriteByte(_relabeller == null ? (byte)0 : (byte)1);
+        _relabeller?.Model.Write(stream);
     }
 
     public static DependencyParser Load(Stream stream)
@@ -412,15 +505,23 @@ public sealed class DependencyParser
         catch (EndOfStreamException) { throw new InvalidDataException("not a Dyad parser model (file is empty or truncated)"); }
         if (magic != Magic) throw new InvalidDataException("not a Dyad parser model");
         int version = br.ReadInt32();
-        if (version != FormatVersion) throw new InvalidDataException($"parser model format {version} is not supported (expected {FormatVersion})");
+        if (version is not (3 or FormatVersion)) throw new InvalidDataException($"parser model format {version} is not supported (expected {FormatVersion})");
         int beamWidth = br.ReadInt32();
         if (beamWidth is < 1 or > 256) throw new InvalidDataException("corrupt parser model (beam width)");
         var vocab = ParserVocabulary.Read(br);
         var moves = HashedPerceptron.Read(stream);
         var labels = HashedPerceptron.Read(stream);
-        if (labels.Classes != vocab.LabelCount || moves.Classes != ArcEagerState.MoveCount)
+        TreeRelabeller? relabeller = null;
+        if (version >= 4)
+        {
+            int flag = stream.ReadByte();
+            if (flag is not (0 or 1)) throw new InvalidDataException("corrupt parser model (relabeller flag)");
+            if (flag == 1) relabeller = new TreeRelabeller(HashedPerceptron.Read(stream));
+        }
+        if (labels.Classes != vocab.LabelCount || moves.Classes != ArcEagerState.MoveCount
+            || (relabeller != null && relabeller.Model.Classes != vocab.LabelCount))
             throw new InvalidDataException("parser model tables do not match its vocabulary");
-        return new DependencyParser(vocab, moves, labels, beamWidth);
+        return new DependencyParser(vocab, moves, labels, relabeller, beamWidth);
     }
 
     public void Save(string path)
@@ -445,6 +546,9 @@ public sealed class DependencyParser
         public readonly int[] LabelRows = new int[ParserFeatures.MaxLabelFeatures];
         public readonly float[] MoveScores = new float[8];
         public readonly float[] LabelScores = new float[1024];
+        public readonly int[] TreeRows = new int[TreeRelabeller.MaxFeatures];
+        public readonly TreeChildren Tree = new();
+        public int[] GoldHeadScratch = new int[64];
         private BeamSearch? _beam;
         public int TrainWidth = 1;
         public readonly BeamSearch.GoldPath Gold = new();

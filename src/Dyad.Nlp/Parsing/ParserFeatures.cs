@@ -239,9 +239,9 @@ internal static class ParserFeatures
         return k;
     }
 
-    private static ulong W(EncodedSentence x, int i) => i < 0 ? 0UL : (ulong)x.Word[i];
-    private static ulong P(EncodedSentence x, int i) => i < 0 ? 0UL : (ulong)x.Xpos[i];
-    private static ulong U(EncodedSentence x, int i) => i < 0 ? 0UL : (ulong)x.Upos[i];
+    internal static ulong W(EncodedSentence x, int i) => i < 0 ? 0UL : (ulong)x.Word[i];
+    internal static ulong P(EncodedSentence x, int i) => i < 0 ? 0UL : (ulong)x.Xpos[i];
+    internal static ulong U(EncodedSentence x, int i) => i < 0 ? 0UL : (ulong)x.Upos[i];
     private static ulong Shape(EncodedSentence x, int i) => i < 0 ? 0UL : (ulong)x.Shape[i];
     private static ulong Suf(EncodedSentence x, int i) => i < 0 ? 0UL : (ulong)x.Suffix[i];
     private static ulong L(ArcEagerState st, int i) => i < 0 || st.Label[i] < 0 ? 0UL : (ulong)st.Label[i] + 1;

@@ -8,6 +8,10 @@ public sealed record ParserOptions
     public int Seed { get; init; } = 1;
     /// <summary>Beam width; 1 trains and parses greedily with a dynamic oracle, larger widths use global training with max-violation updates.</summary>
     public int BeamWidth { get; init; } = 1;
+    /// <summary>Beam width during global training (0 = <see cref="BeamWidth"/>); a wider training beam finds violations later in the sentence.</summary>
+    public int TrainBeamWidth { get; init; }
+    /// <summary>Relabel the finished tree with a second labeller that sees the whole tree (<see cref="TreeRelabeller"/>).</summary>
+    public bool TreeRelabeller { get; init; }
     /// <summary>log2 of the number of hashed feature rows for move scoring.</summary>
     public int MoveBits { get; init; } = 22;
     /// <summary>log2 of the number of hashed feature rows for label scoring.</summary>

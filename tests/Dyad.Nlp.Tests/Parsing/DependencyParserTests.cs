@@ -7,22 +7,27 @@ public class DependencyParserTests
     private static readonly ParserOptions Small = new() { Iterations = 12, MoveBits = 16, LabelBits = 12, ExploreFromIteration = 100 };
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(4)]
-    public void LearnsATinyTreebank(int beam)
+    [InlineData(1, 0, false)]
+    [InlineData(4, 0, false)]
+    [InlineData(1, 0, true)]
+    [InlineData(2, 4, true)]
+    public void LearnsATinyTreebank(int beam, int trainBeam, bool relabel)
     {
         var data = TinyTreebank.Sentences();
-        var parser = DependencyParser.Train(data, null, Small with { BeamWidth = beam });
+        var parser = DependencyParser.Train(data, null, Small with { BeamWidth = beam, TrainBeamWidth = trainBeam, TreeRelabeller = relabel });
+        parser.BeamWidth.ShouldBe(beam);
         var score = parser.Evaluate(data);
         score.Uas.ShouldBe(100.0);
         score.FullLas.ShouldBe(100.0);
     }
 
-    [Fact]
-    public void SavedModelParsesIdentically()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SavedModelParsesIdentically(bool relabel)
     {
         var data = TinyTreebank.Sentences();
-        var parser = DependencyParser.Train(data, null, Small with { BeamWidth = 2 });
+        var parser = DependencyParser.Train(data, null, Small with { BeamWidth = 2, TreeRelabeller = relabel });
         var stream = new MemoryStream();
         parser.Save(stream);
         stream.Position = 0;
@@ -35,6 +40,16 @@ public class DependencyParserTests
             h2.ShouldBe(h1);
             r2.ShouldBe(r1);
         }
+    }
+
+    [Fact]
+    public void RelabellerAddedLaterKeepsTheTreesAndLearnsTheLabels()
+    {
+        var data = TinyTreebank.Sentences();
+        var parser = DependencyParser.Train(data, null, Small with { BeamWidth = 2 });
+        var relabelled = parser.WithTrainedRelabeller(data, null, Small);
+        relabelled.Evaluate(data).FullLas.ShouldBe(100.0);
+        foreach (var s in data) Parse(relabelled, s).Item1.ShouldBe(Parse(parser, s).Item1);
     }
 
     [Fact]
