@@ -1,4 +1,3 @@
-using Dyad.Coding;
 using Dyad.Store.DuckDb;
 using Dyad.Store.Ingest;
 using Dyad.Store.Query;
@@ -66,7 +65,9 @@ public class DuckDbEventStoreTests
         }
         using var upgraded = temp.Open();
         upgraded.SchemaVersion.ShouldBe(StoreSchema.LatestVersion);
-        upgraded.ReadMarks("old").ShouldBe(DocumentMarks.None);
+        var none = upgraded.ReadMarks("old").ShouldNotBeNull();
+        none.Entities.ShouldBeEmpty();
+        none.Quotes.ShouldBeEmpty();
         var doc = StoreAssertions.WithMarks(TestDocs.Doc("new", "2024-03-02", null, ("RUS", "172", "UKR", null)));
         upgraded.Ingest(upgraded.BeginRun("new", null), [doc]);
         upgraded.ReadMarks("new")!.Entities.Count.ShouldBe(3);
