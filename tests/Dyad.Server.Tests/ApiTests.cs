@@ -284,6 +284,12 @@ public sealed class ApiTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_document_id_over_1000_characters_is_refused()
+    {
+        (await GetRefused("/api/document?id=" + new string('d', 1001))).ShouldContain("at most 1000");
+    }
+
+    [Fact]
     public async Task Page_size_is_capped_at_the_maximum()
     {
         var page = await Get("/api/events?limit=500");
