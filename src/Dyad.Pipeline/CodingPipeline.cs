@@ -46,22 +46,35 @@ public sealed class CodingPipeline(NlpPipeline pipeline, EntityRecognizer recogn
     /// <summary>The annotated document, the events coded from it and the people whose roles it states.</summary>
     public (AnnotatedDocument Annotated, IReadOnlyList<CodedEvent> Events, IReadOnlyList<LearnedActor> Learned) Code(Document document)
     {
-        var annotated = _analyzer.Analyze(document);
-        pipeline.Process(annotated);
-        // Per document, as dyad code runs it: names repeated across sentences get one consistent type.
-        recognizer.Recognize(annotated);
+        var annotated = Annotate(document);
         var events = coder.Code(annotated, out var learned);
         return (annotated, events, learned);
     }
 
-    /// <summary>The document coded into what the store keeps: sentence spans, events and the roles it stated.</summary>
+    private AnnotatedDocument Annotate(Document document)
+    {
+        var annotated = _analyzer.Analyze(document);
+        pipeline.Process(annotated);
+        // Per document, as dyad code runs it: names repeated across sentences get one consistent type.
+        recognizer.Recognize(annotated);
+        return annotated;
+    }
+
+    /// <summary>The events with their explanations: the dependency path and the decisions behind each (dyad code --explain).</summary>
+    public IReadOnlyList<CodedEvent> Explain(Document document) => coder.Code(Annotate(document), explain: true);
+
+    /// <summary>
+    /// The document coded into what the store keeps: sentence spans, events, the roles it stated, and its named
+    /// entities and quotes for the document view.
+    /// </summary>
     public IngestDocument CodeForStore(Document document)
     {
-        var (annotated, events, learned) = Code(document);
+        var annotated = Annotate(document);
+        var events = coder.Code(annotated, out var learned, out var marks);
         var sentences = new SentenceSpan[annotated.Sentences.Count];
         for (int i = 0; i < sentences.Length; i++)
             sentences[i] = new SentenceSpan(i, annotated.Sentences[i].Start, annotated.Sentences[i].End);
-        return new IngestDocument(document, sentences, events, learned);
+        return new IngestDocument(document, sentences, events, learned) { Marks = marks };
     }
 }
 

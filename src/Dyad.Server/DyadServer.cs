@@ -63,7 +63,7 @@ public static class DyadServer
         var app = builder.Build();
         app.UseExceptionHandler(errors => errors.Run(WriteError));
         app.MapOpenApi("/openapi.json");
-        ReadEndpoints.Map(app);
+        ReadEndpoints.Map(app, coder is null ? null : new EventExplanations(data, coder));
         WriteEndpoints.Map(app, token, data, coder);
         app.MapFallback("/api/{**rest}", () => Results.NotFound(new ErrorBody("no such API endpoint; see /openapi.json")));
         if (Directory.Exists(webRoot))

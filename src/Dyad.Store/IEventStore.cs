@@ -1,3 +1,4 @@
+using Dyad.Coding;
 using Dyad.Knowledge.Learning;
 using Dyad.Store.Ingest;
 using Dyad.Store.Query;
@@ -52,4 +53,10 @@ public interface IQueryableEventStore : IEventStore
 
     /// <summary>People whose roles the ingested news stated, with every stating sentence.</summary>
     IReadOnlyList<LearnedActor> ReadLearnedActors();
+
+    /// <summary>
+    /// The named entities and quotes stored with a document, in text order; null when no document has this id. Empty
+    /// for documents stored before the store kept them.
+    /// </summary>
+    DocumentMarks? ReadMarks(string documentId);
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dyad.Server.Api;
 
 namespace Dyad.Server.Tests;
 
@@ -171,6 +172,84 @@ public sealed class ApiTests(ServerFixture server)
         if (verb is not null) text[marked["char_start"]!.GetValue<int>()..marked["char_end"]!.GetValue<int>()].ShouldContain(verb);
     }
 
+    /// <summary>The shipped Pompeo-Kazakhstan article: its quotes are said by "he" (Pompeo) and by "Geng".</summary>
+    private async Task<JsonNode> PompeoDocument()
+    {
+        var items = (await Get("/api/events?text=Kazakhstan&limit=500"))["items"]!.AsArray();
+        foreach (var docId in items.Select(e => e!["doc_id"]!.GetValue<string>()).Distinct())
+        {
+            var document = await Get($"/api/document?id={Uri.EscapeDataString(docId)}");
+            if (document["text"]!.GetValue<string>().Contains("Geng told a regular briefing", StringComparison.Ordinal)) return document;
+        }
+        throw new InvalidOperationException("the Pompeo-Kazakhstan example is not in the store");
+    }
+
+    [Fact]
+    public async Task A_document_has_its_named_entities_with_actor_codes_at_their_offsets()
+    {
+        var document = await PompeoDocument();
+        var text = document["text"]!.GetValue<string>();
+        var sentences = document["sentences"]!.AsArray();
+        var entities = document["entities"]!.AsArray();
+        entities.Count.ShouldBeGreaterThan(5);
+        foreach (var e in entities)
+        {
+            int start = e!["char_start"]!.GetValue<int>(), end = e["char_end"]!.GetValue<int>();
+            text[start..end].ShouldBe(e["text"]!.GetValue<string>());
+            e["type"]!.GetValue<string>().ShouldBeOneOf("PER", "ORG", "LOC");
+            var sentence = sentences.Single(s => s!["index"]!.GetValue<int>() == e["sentence_index"]!.GetValue<int>())!;
+            start.ShouldBeGreaterThanOrEqualTo(sentence["start"]!.GetValue<int>());
+            end.ShouldBeLessThanOrEqualTo(sentence["end"]!.GetValue<int>());
+        }
+        string? ActorOf(string name) => entities.FirstOrDefault(e => e!["text"]!.GetValue<string>() == name)?["actor"]?.GetValue<string>();
+        ActorOf("Kazakhstan").ShouldBe("KAZ");
+        ActorOf("Mike Pompeo").ShouldNotBeNull().ShouldStartWith("USA");
+        // "Geng" alone, after "Geng Shuang" was named with his title.
+        ActorOf("Geng").ShouldNotBeNull().ShouldStartWith("CHN");
+        entities.Select(e => e!["type"]!.GetValue<string>()).Distinct().Count().ShouldBeGreaterThan(1);
+    }
+
+    [Fact]
+    public async Task A_document_has_its_quotes_with_their_speakers()
+    {
+        var document = await PompeoDocument();
+        var text = document["text"]!.GetValue<string>();
+        var quotes = document["quotes"]!.AsArray();
+        foreach (var q in quotes)
+        {
+            var quoted = q!["text"]!.GetValue<string>();
+            text[q["char_start"]!.GetValue<int>()..q["char_end"]!.GetValue<int>()].ShouldBe(quoted);
+            quoted[0].ShouldBe('"');
+            quoted[^1].ShouldBe('"');
+            if (q["speaker"] is { } speaker)
+                text[q["speaker_start"]!.GetValue<int>()..q["speaker_end"]!.GetValue<int>()].ShouldBe(speaker.GetValue<string>());
+        }
+        var pompeo = quotes.Single(q => q!["text"]!.GetValue<string>().StartsWith("\"We ask every nation", StringComparison.Ordinal))!;
+        pompeo["speaker"]!.GetValue<string>().ShouldBe("he");
+        pompeo["speaker_actor"]!.GetValue<string>().ShouldStartWith("USA");
+        var geng = quotes.Single(q => q!["text"]!.GetValue<string>().StartsWith("\"The so-called Xinjiang issue", StringComparison.Ordinal))!;
+        geng["speaker"]!.GetValue<string>().ShouldBe("Geng");
+        geng["speaker_actor"]!.GetValue<string>().ShouldStartWith("CHN");
+    }
+
+    [Fact]
+    public async Task An_event_explanation_gives_its_rule_and_dependency_path()
+    {
+        var first = (await Get("/api/events?limit=1"))["items"]!.AsArray()[0]!;
+        var detail = await Get($"/api/events/{first["id"]}");
+        var explanation = await Get($"/api/events/{first["id"]}/explanation");
+        explanation["event_id"]!.GetValue<long>().ShouldBe(first["id"]!.GetValue<long>());
+        explanation["rule"]!.GetValue<string>().ShouldBe(detail["coding"]!["rule"]!.GetValue<string>());
+        explanation["recoded"]!.GetValue<bool>().ShouldBeTrue();
+        var path = explanation["path"]!.GetValue<string>();
+        // The path runs through the coded words: it names the target's word at least.
+        var targetText = detail["coding"]!["target_text"]!.GetValue<string>();
+        targetText.Split(' ').ShouldContain(word => path.Contains(word, StringComparison.Ordinal));
+        explanation["steps"]!.AsArray().Select(s => s!.GetValue<string>()).ShouldContain(s => s.StartsWith("path: ", StringComparison.Ordinal));
+        (await GetRefused("/api/events/987654321/explanation", HttpStatusCode.NotFound)).ShouldContain("987654321");
+        (await GetRefused("/api/events/-3/explanation")).ShouldContain("event id");
+    }
+
     [Fact]
     public async Task Missing_event_and_document_are_404()
     {
@@ -205,6 +284,12 @@ public sealed class ApiTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task A_document_id_over_1000_characters_is_refused()
+    {
+        (await GetRefused("/api/document?id=" + new string('d', 1001))).ShouldContain("at most 1000");
+    }
+
+    [Fact]
     public async Task Page_size_is_capped_at_the_maximum()
     {
         var page = await Get("/api/events?limit=500");
@@ -236,6 +321,41 @@ public sealed class ApiTests(ServerFixture server)
         (await noText.Content.ReadAsStringAsync()).ShouldContain("text");
         var tooBig = await client.PostAsJsonAsync("/api/ingest/article", new { date = "2024-01-01", text = new string('a', 1_000_001) });
         tooBig.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_request_body_over_the_limit_is_refused_with_413()
+    {
+        // Raw HTTP: the server answers as soon as the declared length is over the limit, and closes the connection,
+        // which would cut an HttpClient off while it still sends the body.
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(server.Address.Host, server.Address.Port);
+        using var stream = tcp.GetStream();
+        var head = $"POST /api/ingest/article HTTP/1.1\r\nHost: {server.Address.Authority}\r\nAuthorization: Bearer {server.Token.Value}\r\n" +
+            $"Content-Type: application/json\r\nContent-Length: {WriteEndpoints.MaxUploadBytes + 1}\r\n\r\n";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head + "{\"text\": \""));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var answer = new System.Text.StringBuilder();
+        var buffer = new byte[4096];
+        while (!answer.ToString().Contains("too large", StringComparison.Ordinal))
+        {
+            int read = await stream.ReadAsync(buffer, timeout.Token);
+            if (read == 0) break;
+            answer.Append(System.Text.Encoding.UTF8.GetString(buffer, 0, read));
+        }
+        answer.ToString().ShouldStartWith("HTTP/1.1 413");
+        answer.ToString().ShouldContain("too large");
+    }
+
+    [Fact]
+    public async Task More_files_than_the_limit_are_refused()
+    {
+        using var client = server.AuthorizedClient();
+        using var files = new MultipartFormDataContent();
+        for (int i = 0; i <= WriteEndpoints.MaxFiles; i++) files.Add(new StringContent("France condemned the attack."), "files", $"f{i}.txt");
+        var response = await client.PostAsync("/api/ingest/files", files);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain($"at most {WriteEndpoints.MaxFiles} files");
     }
 
     [Fact]
@@ -289,7 +409,7 @@ public sealed class ApiTests(ServerFixture server)
     {
         var doc = JsonDocument.Parse(await Client.GetStringAsync("/openapi.json")).RootElement;
         var paths = doc.GetProperty("paths");
-        foreach (var path in new[] { "/api/summary", "/api/events", "/api/stats", "/api/top/actors", "/api/top/dyads", "/api/network", "/api/places", "/api/actors", "/api/events/{id}", "/api/document", "/api/ingest/article", "/api/ingest/files" })
+        foreach (var path in new[] { "/api/summary", "/api/events", "/api/stats", "/api/top/actors", "/api/top/dyads", "/api/network", "/api/places", "/api/actors", "/api/events/{id}", "/api/events/{id}/explanation", "/api/document", "/api/ingest/article", "/api/ingest/files" })
             paths.TryGetProperty(path, out _).ShouldBeTrue(path);
         var parameters = paths.GetProperty("/api/events").GetProperty("get").GetProperty("parameters").EnumerateArray()
             .Select(p => p.GetProperty("name").GetString()).ToList();

@@ -42,6 +42,38 @@ public class DuckDbEventStoreTests
     }
 
     [Fact]
+    public void Entities_and_quotes_are_stored_with_their_document_once()
+    {
+        using var temp = new TempStore();
+        using var store = temp.Open();
+        var doc = StoreAssertions.WithMarks(TestDocs.Doc("m1", "2024-03-01", "wire.example", ("USA", "042", "CHN", null), ("RUS", "172", "UKR", null)));
+        StoreAssertions.ShouldKeepTheMarksOnce(store, doc, TestDocs.Doc("m2", "2024-03-02", null, ("FRA", "042", "DEU", null)));
+    }
+
+    [Fact]
+    public void A_store_from_before_entities_and_quotes_gains_their_tables_and_its_documents_have_none()
+    {
+        using var temp = new TempStore();
+        var old = TestDocs.Doc("old", "2024-03-01", null, ("USA", "042", "CHN", null));
+        using (var store = temp.Open())
+        {
+            store.Ingest(store.BeginRun("old", null), [old]);
+            // Back to the schema before migration 4, as an older dyad left it.
+            store.Scalar("DROP TABLE entities");
+            store.Scalar("DROP TABLE quotes");
+            store.Scalar("DELETE FROM schema_version WHERE version >= 4");
+        }
+        using var upgraded = temp.Open();
+        upgraded.SchemaVersion.ShouldBe(StoreSchema.LatestVersion);
+        var none = upgraded.ReadMarks("old").ShouldNotBeNull();
+        none.Entities.ShouldBeEmpty();
+        none.Quotes.ShouldBeEmpty();
+        var doc = StoreAssertions.WithMarks(TestDocs.Doc("new", "2024-03-02", null, ("RUS", "172", "UKR", null)));
+        upgraded.Ingest(upgraded.BeginRun("new", null), [doc]);
+        upgraded.ReadMarks("new")!.Entities.Count.ShouldBe(3);
+    }
+
+    [Fact]
     public void Ingesting_the_same_documents_again_changes_nothing()
     {
         using var temp = new TempStore();

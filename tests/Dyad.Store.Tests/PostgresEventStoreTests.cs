@@ -56,6 +56,14 @@ public class PostgresEventStoreTests(PostgresServer server, ITestOutputHelper ou
     }
 
     [SkippableFact]
+    public void Entities_and_quotes_are_stored_with_their_document_once()
+    {
+        using var store = PostgresEventStore.Open(server.CreateDatabase());
+        var doc = StoreAssertions.WithMarks(TestDocs.Doc("m1", "2024-03-01", "wire.example", ("USA", "042", "CHN", null), ("RUS", "172", "UKR", null)));
+        StoreAssertions.ShouldKeepTheMarksOnce(store, doc, TestDocs.Doc("m2", "2024-03-02", null, ("FRA", "042", "DEU", null)));
+    }
+
+    [SkippableFact]
     public void Ingesting_the_same_documents_again_changes_nothing_and_copies_or_reused_ids_are_recognised()
     {
         var url = server.CreateDatabase();

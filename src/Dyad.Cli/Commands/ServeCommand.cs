@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dyad.Coding;
 using Dyad.Server;
 using Dyad.Server.Api;
 using Dyad.Server.Ingest;
@@ -85,4 +86,6 @@ internal sealed class LazyDocumentCoder(Func<CodingPipeline> load) : IDocumentCo
     private readonly Lazy<CodingPipeline> _coder = new(load);
 
     public IngestDocument CodeForStore(Document document) => _coder.Value.CodeForStore(document);
+
+    public IReadOnlyList<CodedEvent> Explain(Document document) => _coder.Value.Explain(document);
 }

@@ -176,10 +176,17 @@ internal sealed class DependencyView
     /// <summary>The exact text of the noun phrase a head governs, without clauses, appositions or conjuncts hanging off it.</summary>
     public string PhraseText(string text, int head)
     {
+        var (start, end) = PhraseSpan(head);
+        return text[start..end];
+    }
+
+    /// <summary>The character span of <see cref="PhraseText"/>.</summary>
+    public (int Start, int End) PhraseSpan(int head)
+    {
         int start = head, end = head;
         Extend(head, top: true, ref start, ref end);
         var tokens = _sentence.Tokens;
-        return text[tokens[start].Start..tokens[end].End];
+        return (tokens[start].Start, tokens[end].End);
     }
 
     private void Extend(int node, bool top, ref int start, ref int end)

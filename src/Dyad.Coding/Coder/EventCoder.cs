@@ -49,10 +49,29 @@ public sealed class EventCoder
     public IReadOnlyList<CodedEvent> Code(AnnotatedDocument doc, bool explain, out IReadOnlyList<LearnedActor> learned)
     {
         ArgumentNullException.ThrowIfNull(doc);
-        var events = new List<CodedEvent>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         var mentions = new DocumentMentions(_resolver, doc);
         learned = mentions.People;
+        return Code(doc, explain, mentions);
+    }
+
+    /// <summary>
+    /// The events, the people the document states roles of, and its named entities and quotes (<see cref="DocumentMarks"/>)
+    /// with the actors the same document memory resolves them to: what the store keeps for the document view.
+    /// </summary>
+    public IReadOnlyList<CodedEvent> Code(AnnotatedDocument doc, out IReadOnlyList<LearnedActor> learned, out DocumentMarks marks)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        var mentions = new DocumentMentions(_resolver, doc);
+        learned = mentions.People;
+        var events = Code(doc, explain: false, mentions);
+        marks = DocumentMarkReader.Read(doc, mentions, _resolver.Countries);
+        return events;
+    }
+
+    private List<CodedEvent> Code(AnnotatedDocument doc, bool explain, DocumentMentions mentions)
+    {
+        var events = new List<CodedEvent>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var tweets = TweetBlocks.Find(doc);
         for (int s = 0; s < doc.Sentences.Count; s++)
         {

@@ -21,7 +21,7 @@ internal static class ReadEndpoints
     /// </summary>
     public const int MaxOffset = 10_000;
 
-    public static void Map(IEndpointRouteBuilder app)
+    public static void Map(IEndpointRouteBuilder app, EventExplanations? explanations)
     {
         var api = app.MapGroup("/api").WithTags("read")
             .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(ErrorBody), ["application/json"]));
@@ -79,13 +79,22 @@ internal static class ReadEndpoints
 
         api.MapGet("/events/{id}", (string id, DashboardData data) =>
         {
-            if (!long.TryParse(id, out long eventId) || eventId < 0)
-                throw new BadRequestException($"event id must be a non-negative whole number, not '{id}'");
+            long eventId = EventId(id);
             return data.Event(eventId) is { } detail
                 ? Results.Ok(detail)
                 : Results.NotFound(new ErrorBody($"no event {eventId}"));
         }).Produces<EventDetail>().Produces<ErrorBody>(StatusCodes.Status404NotFound)
           .WithSummary("One event: its coding, evidence (rule) and every mention across outlets.");
+
+        api.MapGet("/events/{id}/explanation", (string id) =>
+        {
+            long eventId = EventId(id);
+            if (explanations is null) throw new BadRequestException("this server was started without the coding pipeline, which explanations need");
+            return explanations.Explain(eventId) is { } explanation
+                ? Results.Ok(explanation)
+                : Results.NotFound(new ErrorBody($"no event {eventId}"));
+        }).Produces<EventExplanation>().Produces<ErrorBody>(StatusCodes.Status404NotFound)
+          .WithSummary("How one event was coded: its rule, the dependency path from source to target and each decision (its first document coded again with explanations).");
 
         string[] document = ["id"];
         api.MapGet("/document", (HttpRequest request, DashboardData data) =>
@@ -97,6 +106,11 @@ internal static class ReadEndpoints
                 ? Results.Ok(detail)
                 : Results.NotFound(new ErrorBody($"no document '{id}'"));
         }).WithQueryParameters(document).Produces<DocumentDetail>().Produces<ErrorBody>(StatusCodes.Status404NotFound)
-          .WithSummary("One document: its text, sentence spans and every coded event marked by offsets.");
+          .WithSummary("One document: its text, sentence spans, every coded event, named entity (PER/ORG/LOC with its actor code) and quote (with its speaker), marked by offsets.");
     }
+
+    private static long EventId(string id) =>
+        long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long eventId)
+            ? eventId
+            : throw new BadRequestException($"event id must be a non-negative whole number, not '{id}'");
 }

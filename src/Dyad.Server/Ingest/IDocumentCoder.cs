@@ -1,3 +1,4 @@
+using Dyad.Coding;
 using Dyad.Store.Ingest;
 using Dyad.Text;
 
@@ -10,6 +11,9 @@ namespace Dyad.Server.Ingest;
 public interface IDocumentCoder
 {
     IngestDocument CodeForStore(Document document);
+
+    /// <summary>The document's events, each with the dependency path and decisions that coded it (its explain lines).</summary>
+    IReadOnlyList<CodedEvent> Explain(Document document);
 }
 
 /// <param name="Documents">Documents read from the request.</param>

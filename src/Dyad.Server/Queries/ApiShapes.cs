@@ -53,9 +53,17 @@ public sealed record EventDetail(EventRow Event, CodedEvent Coding, IReadOnlyLis
 public sealed record DocumentEvent(long EventId, int SentenceIndex, int CharStart, int CharEnd, string Code, int Quad,
     double Goldstein, string? Source, string? Target, string? SourceText, string? VerbText, string? TargetText, string? Rule);
 
+/// <summary>A named entity of a document: offsets into its text, type (PER, ORG, LOC), words, resolved actor code if any.</summary>
+public sealed record DocumentEntity(int SentenceIndex, int CharStart, int CharEnd, string Type, string Text, string? Actor);
+
+/// <summary>A quotation (marks included) and who says it: the speaker's words, their offsets and actor code when known.</summary>
+public sealed record DocumentQuote(int SentenceIndex, int CharStart, int CharEnd, string Text, string? Speaker,
+    string? SpeakerActor, int? SpeakerStart, int? SpeakerEnd);
+
 /// <summary>
 /// A document as the store keeps it. The store keeps sentences, not the raw text, so <see cref="Text"/> is the
 /// sentences laid at their offsets (gaps between them become spaces); offsets therefore match the original.
 /// </summary>
 public sealed record DocumentDetail(string Id, string Date, string? Title, string? Outlet, string? Url, string Text,
-    IReadOnlyList<StoredSentence> Sentences, IReadOnlyList<DocumentEvent> Events);
+    IReadOnlyList<StoredSentence> Sentences, IReadOnlyList<DocumentEvent> Events, IReadOnlyList<DocumentEntity> Entities,
+    IReadOnlyList<DocumentQuote> Quotes);

@@ -1,4 +1,5 @@
 using System.Text;
+using Dyad.Coding;
 using Dyad.Store;
 using Dyad.Store.DuckDb;
 using Dyad.Store.Query;
@@ -141,14 +142,28 @@ public sealed class DashboardData(DuckDbEventStore store)
     public DocumentDetail? Document(string id)
     {
         StoredDocument? stored;
-        lock (_gate) stored = _browse.Document(id);
-        if (stored is null) return null;
+        DocumentMarks? marks;
+        lock (_gate)
+        {
+            stored = _browse.Document(id);
+            marks = stored is null ? null : store.ReadMarks(id);
+        }
+        if (stored is null || marks is null) return null;
         var events = stored.Mentions.Select(m => new DocumentEvent(m.EventId, m.Mention.SentenceIndex, m.Mention.CharStart,
             m.Mention.CharEnd, m.Mention.Code, m.Mention.Quad, m.Mention.Goldstein, m.Mention.Source, m.Mention.Target,
             m.Mention.SourceText, m.Mention.VerbText, m.Mention.TargetText, m.Mention.Rule)).ToList();
+        var text = LayOut(stored);
+        var entities = marks.Entities.Select(e => new DocumentEntity(e.SentenceIndex, e.CharStart, e.CharEnd, e.Type,
+            Slice(text, e.CharStart, e.CharEnd), e.Actor)).ToList();
+        var quotes = marks.Quotes.Select(q => new DocumentQuote(q.SentenceIndex, q.CharStart, q.CharEnd, Slice(text, q.CharStart, q.CharEnd),
+            q.Speaker, q.SpeakerActor, q.SpeakerStart, q.SpeakerEnd)).ToList();
         return new DocumentDetail(stored.Id, EventRow.Iso(stored.Date), stored.Title, stored.Source, stored.Url,
-            LayOut(stored), stored.Sentences, events);
+            text, stored.Sentences, events, entities, quotes);
     }
+
+    /// <summary>The words at stored offsets; offsets past the laid-out text (a damaged store) give what is there.</summary>
+    private static string Slice(string text, int start, int end) =>
+        start >= end || start >= text.Length ? "" : text[start..Math.Min(end, text.Length)];
 
     /// <summary>The sentences placed at their offsets, so event offsets index the result as they did the original.</summary>
     private static string LayOut(StoredDocument document)

@@ -307,7 +307,7 @@ async function eventView(id) {
         ['Rule', c.rule || '—'], ['Confidence', c.confidence], ['Negated', c.negated ? 'yes' : 'no'],
         ['Mentions', `${e.num_mentions} in ${e.num_articles} documents from ${e.num_sources} outlets`]]
         .flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v ?? '—')]));
-    const trace = c.explain && c.explain.length ? el('pre', {}, c.explain.join('\n')) : el('p', { class: 'muted' }, 'The coding path is the rule above: its pattern matched the verb and its dependents.');
+    const trace = el('div', { id: 'event-explanation' }, el('p', { class: 'muted' }, 'Coding the sentence again to show its dependency path…'));
     const mentions = el('table', {}, el('thead', {}, el('tr', {}, ['Document', 'Date', 'Outlet', 'Sentence', 'Rule'].map(h => el('th', {}, h)))),
       el('tbody', {}, detail.mentions.map(m => el('tr', {},
         el('td', {}, el('a', { href: '#/document/' + encodeURIComponent(m.doc_id), class: 'doc-link' }, m.doc_id)),
@@ -319,37 +319,115 @@ async function eventView(id) {
         el('p', { class: 'muted' }, el('span', { class: 'role-source' }, 'source'), ' ', el('span', { class: 'role-verb' }, 'verb'), ' ', el('span', { class: 'role-target' }, 'target')), facts),
       card('How it was coded', trace),
       card(`All mentions (${detail.mentions.length})`, mentions));
+    showExplanation(trace, e.id);
   } catch (error) { showError(page, error); }
+}
+
+// The rule, the dependency path from source to target and each decision; asked separately because the server codes
+// the event's document again to give them (the first time it also loads the models).
+async function showExplanation(box, id) {
+  try {
+    const x = await api(`events/${encodeURIComponent(id)}/explanation`);
+    if (!x.recoded) {
+      box.replaceChildren(el('p', { class: 'muted' }, `Rule: ${x.rule || '—'}. Coding the document again no longer gives this event (the models changed since it was stored), so its path cannot be shown.`));
+      return;
+    }
+    box.replaceChildren(
+      el('dl', { class: 'facts' }, el('dt', {}, 'Rule'), el('dd', {}, x.rule || '—'),
+        el('dt', {}, 'Dependency path'), el('dd', {}, el('code', { id: 'event-path' }, x.path || '—'))),
+      el('pre', { id: 'event-steps' }, x.steps.join('\n')));
+  } catch (error) { showError(box, error); }
+}
+
+const ENTITY_NAMES = { PER: 'person', ORG: 'organisation', LOC: 'place' };
+
+// Which of the given non-overlapping, start-sorted spans covers [from, to), if any; `next` walks forward with the text.
+function coverer(spans) {
+  let next = 0;
+  return (from, to) => {
+    while (next < spans.length && spans[next].char_end <= from) next++;
+    const span = spans[next];
+    return span && span.char_start <= from && to <= span.char_end ? span : null;
+  };
+}
+
+// Spans sorted by start with overlaps dropped (first come first kept) and offsets outside the text ignored.
+function disjoint(spans, length) {
+  const kept = [];
+  for (const span of [...spans].sort((x, y) => x.char_start - y.char_start || y.char_end - x.char_end)) {
+    if (!(span.char_start >= 0 && span.char_end <= length && span.char_start < span.char_end)) continue;
+    if (kept.length && span.char_start < kept[kept.length - 1].char_end) continue;
+    kept.push(span);
+  }
+  return kept;
+}
+
+// The document text cut at every boundary of an event, entity, quote or speaker; each piece is wrapped in what covers
+// it: the coded event outermost (a mark that opens the event), then the quote, the speaker, the entity.
+function markedText(doc) {
+  const text = doc.text;
+  const events = disjoint(doc.events, text.length);
+  const entities = disjoint(doc.entities, text.length);
+  const quotes = disjoint(doc.quotes, text.length);
+  const speakers = disjoint(doc.quotes.filter(q => q.speaker_start != null)
+    .map(q => ({ char_start: q.speaker_start, char_end: q.speaker_end, quote: q })), text.length);
+  const cuts = new Set([0, text.length]);
+  for (const span of [...events, ...entities, ...quotes, ...speakers]) { cuts.add(span.char_start); cuts.add(span.char_end); }
+  const bounds = [...cuts].sort((x, y) => x - y);
+  const [eventAt, entityAt, quoteAt, speakerAt] = [events, entities, quotes, speakers].map(coverer);
+  const body = el('div', { class: 'doc-text', id: 'document-text' });
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const [from, to] = [bounds[i], bounds[i + 1]];
+    let node = document.createTextNode(text.slice(from, to));
+    const entity = entityAt(from, to);
+    if (entity) node = el('span', { class: 'ent ent-' + entity.type, title: `${ENTITY_NAMES[entity.type] || entity.type}: ${entity.text}${entity.actor ? ' = ' + entity.actor : ' (no actor code)'}` }, node);
+    const speaker = speakerAt(from, to);
+    if (speaker) node = el('span', { class: 'speaker', title: `speaker of ${speaker.quote.text.slice(0, 60)}…` }, node);
+    const quote = quoteAt(from, to);
+    if (quote) node = el('span', { class: 'quote', title: `quote, said by ${quote.speaker || 'an unnamed speaker'}${quote.speaker_actor ? ' (' + quote.speaker_actor + ')' : ''}` }, node);
+    const ev = eventAt(from, to);
+    if (ev) node = el('mark', { class: 'ev q' + ev.quad, 'data-event': ev.event_id, title: `${ev.code} ${ev.source || '—'} → ${ev.target || '—'} (${ev.rule || ''})`,
+      onclick: () => { location.hash = '#/event/' + ev.event_id; } }, node);
+    body.append(node);
+  }
+  return body;
 }
 
 async function documentView(id) {
   try {
     const doc = await api('document', { id });
-    const text = doc.text;
-    // Non-overlapping evidence spans, first come first kept, so every character is inside at most one mark.
-    const spans = [];
-    for (const ev of [...doc.events].sort((x, y) => x.char_start - y.char_start)) {
-      if (spans.length && ev.char_start < spans[spans.length - 1].char_end) continue;
-      if (ev.char_start >= 0 && ev.char_end <= text.length && ev.char_start < ev.char_end) spans.push(ev);
-    }
-    const body = el('div', { class: 'doc-text', id: 'document-text' });
-    let at = 0;
-    for (const ev of spans) {
-      body.append(text.slice(at, ev.char_start),
-        el('mark', { class: 'ev q' + ev.quad, title: `${ev.code} ${ev.source || '—'} → ${ev.target || '—'} (${ev.rule || ''})`,
-          onclick: () => { location.hash = '#/event/' + ev.event_id; } }, text.slice(ev.char_start, ev.char_end)));
-      at = ev.char_end;
-    }
-    body.append(text.slice(at));
-    const list = el('table', {}, el('thead', {}, el('tr', {}, ['Sentence', 'Quad', 'Code', 'Dyad', 'Words'].map(h => el('th', {}, h)))),
+    const legend = el('p', { class: 'muted legend' }, 'Marked: ', el('mark', { class: 'ev q1' }, 'coded event (colour by quad class, click to open)'), ' ',
+      ...Object.entries(ENTITY_NAMES).map(([type, name]) => el('span', { class: 'ent ent-' + type }, name)), ' ',
+      el('span', { class: 'quote' }, 'quote'), ' ', el('span', { class: 'speaker' }, 'speaker'));
+    const list = el('table', { id: 'document-events' }, el('thead', {}, el('tr', {}, ['Sentence', 'Quad', 'Code', 'Dyad', 'Words'].map(h => el('th', {}, h)))),
       el('tbody', {}, doc.events.map(ev => el('tr', {}, el('td', {}, ev.sentence_index), el('td', {}, quadBadge(ev.quad)),
         el('td', {}, el('a', { href: '#/event/' + ev.event_id }, ev.code)), el('td', {}, `${ev.source || '—'} → ${ev.target || '—'}`),
         el('td', {}, [ev.source_text, ev.verb_text, ev.target_text].filter(Boolean).join(' · '))))));
+    const entities = el('table', { id: 'document-entities' }, el('thead', {}, el('tr', {}, ['Name', 'Type', 'Actor', 'Mentions'].map(h => el('th', {}, h)))),
+      el('tbody', {}, entityRows(doc.entities).map(e => el('tr', {}, el('td', {}, el('span', { class: 'ent ent-' + e.type }, e.text)),
+        el('td', {}, ENTITY_NAMES[e.type] || e.type), el('td', {}, e.actor || '—'), el('td', {}, e.count)))));
+    const quotes = el('table', { id: 'document-quotes' }, el('thead', {}, el('tr', {}, ['Speaker', 'Actor', 'Quote'].map(h => el('th', {}, h)))),
+      el('tbody', {}, doc.quotes.map(q => el('tr', {}, el('td', {}, q.speaker || '—'), el('td', {}, q.speaker_actor || '—'), el('td', {}, q.text)))));
     page.replaceChildren(
       card(doc.title || doc.id, el('p', { class: 'muted' }, [doc.date, doc.outlet, doc.url].filter(Boolean).join(' · '),
-        ` · ${doc.sentences.length} sentences, ${doc.events.length} coded events`), body),
-      card('Coded events', list));
+        ` · ${doc.sentences.length} sentences, ${doc.events.length} coded events, ${doc.entities.length} named entities, ${doc.quotes.length} quotes`),
+        legend, markedText(doc)),
+      card(`Coded events (${doc.events.length})`, list),
+      el('div', { class: 'grid' }, card('Named entities', entities), card(`Quotes (${doc.quotes.length})`, quotes)));
   } catch (error) { showError(page, error); }
+}
+
+// One row per distinct name and type, with the actor it resolved to (the first one given) and how often it occurs.
+function entityRows(entities) {
+  const rows = new Map();
+  for (const e of entities) {
+    const key = e.type + '\u0000' + e.text;
+    const row = rows.get(key) || { text: e.text, type: e.type, actor: null, count: 0 };
+    row.actor = row.actor || e.actor;
+    row.count++;
+    rows.set(key, row);
+  }
+  return [...rows.values()].sort((x, y) => y.count - x.count || x.text.localeCompare(y.text));
 }
 
 function ingestView() {

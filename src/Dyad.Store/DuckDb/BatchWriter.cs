@@ -141,13 +141,29 @@ internal sealed class BatchWriter
                 foreach (var s in doc.Sentences)
                     sentences.CreateRow().AppendValue(key).AppendValue(s.Index).AppendValue(s.Start).AppendValue(s.End)
                         .AppendValue(doc.Document.Text[s.Start..s.End]).EndRow();
-        using var learned = _connection.CreateAppender("learned_actors");
+        using (var learned = _connection.CreateAppender("learned_actors"))
+            foreach (var (doc, key) in accepted)
+                foreach (var a in doc.LearnedActors)
+                    foreach (var ev in a.Evidence)
+                        learned.CreateRow().AppendValue(key).AppendValue(a.Name).AppendValue(a.Code).AppendValue(a.Title)
+                            .AppendValue(a.TitleHead).AppendValue(a.Rule).AppendValue(a.Explanation).AppendValue(ev.SentenceIndex)
+                            .AppendValue(ev.Date).AppendValue(ev.Text).EndRow();
+        AppendMarks(accepted);
+    }
+
+    /// <summary>Entities and quotes, in the batch's transaction like the rest of the document.</summary>
+    private void AppendMarks(List<(IngestDocument Doc, long Key)> accepted)
+    {
+        using (var entities = _connection.CreateAppender("entities"))
+            foreach (var (doc, key) in accepted)
+                foreach (var e in doc.Marks.Entities)
+                    entities.CreateRow().AppendValue(key).AppendValue(e.SentenceIndex).AppendValue(e.CharStart).AppendValue(e.CharEnd)
+                        .AppendValue(e.Type).AppendValue(e.Actor).EndRow();
+        using var quotes = _connection.CreateAppender("quotes");
         foreach (var (doc, key) in accepted)
-            foreach (var a in doc.LearnedActors)
-                foreach (var ev in a.Evidence)
-                    learned.CreateRow().AppendValue(key).AppendValue(a.Name).AppendValue(a.Code).AppendValue(a.Title)
-                        .AppendValue(a.TitleHead).AppendValue(a.Rule).AppendValue(a.Explanation).AppendValue(ev.SentenceIndex)
-                        .AppendValue(ev.Date).AppendValue(ev.Text).EndRow();
+            foreach (var q in doc.Marks.Quotes)
+                quotes.CreateRow().AppendValue(key).AppendValue(q.SentenceIndex).AppendValue(q.CharStart).AppendValue(q.CharEnd)
+                    .AppendValue(q.Speaker).AppendValue(q.SpeakerActor).AppendValue(q.SpeakerStart).AppendValue(q.SpeakerEnd).EndRow();
     }
 
     private void AppendMentions(List<(IngestDocument Doc, long Key)> accepted, List<long> eventKeys)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
+using Dyad.Coding;
 using Dyad.Knowledge.Learning;
 using Dyad.Store.Dedup;
 using Dyad.Store.Ingest;
@@ -238,6 +239,29 @@ public sealed class DuckDbEventStore : IQueryableEventStore
         command.CommandText = StoreSql.LearnedActors;
         using var reader = command.ExecuteReader();
         return StoreSql.ReadLearnedActors(reader);
+    }
+
+    public DocumentMarks? ReadMarks(string documentId)
+    {
+        using var find = _connection.CreateCommand();
+        find.Parameters.Add(new DuckDBParameter(documentId));
+        find.CommandText = StoreSql.DocumentKey;
+        return find.ExecuteScalar() is long docKey ? ReadMarks(docKey) : null;
+    }
+
+    /// <summary>The entities and quotes of the document with this key (the document view, which has the key already).</summary>
+    internal DocumentMarks ReadMarks(long docKey)
+    {
+        using var entities = _connection.CreateCommand();
+        entities.Parameters.Add(new DuckDBParameter(docKey));
+        entities.CommandText = StoreSql.Entities;
+        using var quotes = _connection.CreateCommand();
+        quotes.Parameters.Add(new DuckDBParameter(docKey));
+        quotes.CommandText = StoreSql.Quotes;
+        using var entityRows = entities.ExecuteReader();
+        var found = StoreSql.ReadEntities(entityRows);
+        using var quoteRows = quotes.ExecuteReader();
+        return new DocumentMarks(found, StoreSql.ReadQuotes(quoteRows));
     }
 
     /// <summary>Runs one SQL statement (bench and tests: settings, ad-hoc checks).</summary>

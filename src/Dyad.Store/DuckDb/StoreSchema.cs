@@ -133,6 +133,29 @@ internal static class StoreSchema
         SELECT source, target, event_date, code, root, quad, count(*), sum(goldstein), sum(num_mentions)
         FROM events GROUP BY source, target, event_date, code, root, quad ORDER BY source, target, event_date, code;
         """,
+        // 4: what the document view marks besides events: named entities with their resolved actor, and quotations with
+        // their speaker (offsets into the document text). Rows are appended in doc_key order, so DuckDB's per-row-group
+        // min/max of doc_key finds one document's rows without an index. Documents stored before have none.
+        """
+        CREATE TABLE entities (
+            doc_key BIGINT NOT NULL,
+            sentence_index INTEGER NOT NULL,
+            char_start INTEGER NOT NULL,
+            char_end INTEGER NOT NULL,
+            type VARCHAR NOT NULL,
+            actor VARCHAR
+        );
+        CREATE TABLE quotes (
+            doc_key BIGINT NOT NULL,
+            sentence_index INTEGER NOT NULL,
+            char_start INTEGER NOT NULL,
+            char_end INTEGER NOT NULL,
+            speaker VARCHAR,
+            speaker_actor VARCHAR,
+            speaker_start INTEGER,
+            speaker_end INTEGER
+        );
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -14,6 +14,9 @@ public sealed record IngestDocument(
     IReadOnlyList<CodedEvent> Events,
     IReadOnlyList<LearnedActor> LearnedActors)
 {
+    /// <summary>The document's named entities and quotes for the document view; none unless the coder read them.</summary>
+    public DocumentMarks Marks { get; init; } = DocumentMarks.None;
+
     /// <summary>SHA-256 of the text (first 16 bytes, hex): finds the same document again when its id differs.</summary>
     public string ContentHash { get; } = ContentHashes.Of(Document.Text);
 }

@@ -30,6 +30,12 @@ internal static class CopyRow
 
     public static void Int(this NpgsqlBinaryImporter copy, int value) => copy.Write(value, NpgsqlDbType.Integer);
 
+    public static void Int(this NpgsqlBinaryImporter copy, int? value)
+    {
+        if (value is { } v) copy.Write(v, NpgsqlDbType.Integer);
+        else copy.WriteNull();
+    }
+
     public static void Long(this NpgsqlBinaryImporter copy, long? value)
     {
         if (value is { } v) copy.Write(v, NpgsqlDbType.Bigint);

@@ -65,6 +65,7 @@ internal sealed class PostgresBatchWriter(NpgsqlDataSource source, DuplicateRule
         plan.Number(Reserve(connection, "event_ids", plan.NewEvents.Count));
 
         CopyDocuments(connection, runId, plan.Accepted, docKeys);
+        CopyMarks(connection, plan.Accepted, docKeys);
         CopyMentions(connection, plan.Accepted, docKeys, plan.MentionEvents);
         CopyEvents(connection, plan.NewEvents);
         using (var recount = Command(connection, IngestSql.Recount("unnest($1::bigint[]) AS touched(event_key)"), plan.Touched.ToArray()))
@@ -212,6 +213,43 @@ internal sealed class PostgresBatchWriter(NpgsqlDataSource source, DuplicateRule
                     learned.Text(ev.Text);
                 }
         learned.Complete();
+    }
+
+    /// <summary>Entities and quotes of the accepted documents, in the batch's transaction like the rest of them.</summary>
+    private static void CopyMarks(NpgsqlConnection connection, List<IngestDocument> accepted, long[] docKeys)
+    {
+        using (var entities = connection.BeginBinaryImport(
+            "COPY entities (doc_key, sentence_index, char_start, char_end, type, actor) FROM STDIN (FORMAT BINARY)"))
+        {
+            for (int i = 0; i < accepted.Count; i++)
+                foreach (var e in accepted[i].Marks.Entities)
+                {
+                    entities.StartRow();
+                    entities.Long(docKeys[i]);
+                    entities.Int(e.SentenceIndex);
+                    entities.Int(e.CharStart);
+                    entities.Int(e.CharEnd);
+                    entities.Text(e.Type);
+                    entities.Text(e.Actor);
+                }
+            entities.Complete();
+        }
+        using var quotes = connection.BeginBinaryImport(
+            "COPY quotes (doc_key, sentence_index, char_start, char_end, speaker, speaker_actor, speaker_start, speaker_end) FROM STDIN (FORMAT BINARY)");
+        for (int i = 0; i < accepted.Count; i++)
+            foreach (var q in accepted[i].Marks.Quotes)
+            {
+                quotes.StartRow();
+                quotes.Long(docKeys[i]);
+                quotes.Int(q.SentenceIndex);
+                quotes.Int(q.CharStart);
+                quotes.Int(q.CharEnd);
+                quotes.Text(q.Speaker);
+                quotes.Text(q.SpeakerActor);
+                quotes.Int(q.SpeakerStart);
+                quotes.Int(q.SpeakerEnd);
+            }
+        quotes.Complete();
     }
 
     private static void CopyMentions(NpgsqlConnection connection, List<IngestDocument> accepted, long[] docKeys, List<long> eventKeys)

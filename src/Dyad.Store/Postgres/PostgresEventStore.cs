@@ -1,3 +1,4 @@
+using Dyad.Coding;
 using Dyad.Knowledge.Learning;
 using Dyad.Store.Dedup;
 using Dyad.Store.Ingest;
@@ -132,6 +133,22 @@ public sealed class PostgresEventStore : IQueryableEventStore
         using var command = new NpgsqlCommand(StoreSql.LearnedActors, connection);
         using var reader = command.ExecuteReader();
         return StoreSql.ReadLearnedActors(reader);
+    }
+
+    public DocumentMarks? ReadMarks(string documentId)
+    {
+        using var connection = _source.OpenConnection();
+        using var find = new NpgsqlCommand(StoreSql.DocumentKey, connection);
+        find.Parameters.Add(new NpgsqlParameter { Value = documentId });
+        if (find.ExecuteScalar() is not long docKey) return null;
+        using var entities = new NpgsqlCommand(StoreSql.Entities, connection);
+        entities.Parameters.Add(new NpgsqlParameter { Value = docKey });
+        List<EntityMention> found;
+        using (var rows = entities.ExecuteReader()) found = StoreSql.ReadEntities(rows);
+        using var quotes = new NpgsqlCommand(StoreSql.Quotes, connection);
+        quotes.Parameters.Add(new NpgsqlParameter { Value = docKey });
+        using var quoteRows = quotes.ExecuteReader();
+        return new DocumentMarks(found, StoreSql.ReadQuotes(quoteRows));
     }
 
     /// <summary>Runs one SQL statement and returns its first value (tests and benches: ad-hoc checks).</summary>

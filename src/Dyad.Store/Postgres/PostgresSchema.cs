@@ -124,6 +124,30 @@ internal static class PostgresSchema
         );
         CREATE INDEX learned_actors_by_document ON learned_actors (doc_key);
         """,
+        // 2: what the document view marks besides events (as the DuckDB store's migration 4): named entities with their
+        // resolved actor and quotations with their speaker, offsets into the document text.
+        $"""
+        CREATE TABLE entities (
+            doc_key bigint NOT NULL,
+            sentence_index integer NOT NULL,
+            char_start integer NOT NULL,
+            char_end integer NOT NULL,
+            type {Text} NOT NULL,
+            actor {Text}
+        );
+        CREATE INDEX entities_by_document ON entities (doc_key);
+        CREATE TABLE quotes (
+            doc_key bigint NOT NULL,
+            sentence_index integer NOT NULL,
+            char_start integer NOT NULL,
+            char_end integer NOT NULL,
+            speaker {Text},
+            speaker_actor {Text},
+            speaker_start integer,
+            speaker_end integer
+        );
+        CREATE INDEX quotes_by_document ON quotes (doc_key);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

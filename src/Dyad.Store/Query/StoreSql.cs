@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Dyad.Coding;
 using Dyad.Knowledge.Learning;
 
 namespace Dyad.Store.Query;
@@ -112,6 +113,37 @@ internal static class StoreSql
         }
         return actors;
     }
+
+    /// <summary>The key of the document with id $1 (no row when there is none).</summary>
+    public const string DocumentKey = "SELECT doc_key FROM documents WHERE id = $1";
+
+    /// <summary>One document's entities (doc_key $1) in text order; read with <see cref="ReadEntities"/>.</summary>
+    public const string Entities = "SELECT sentence_index, char_start, char_end, type, actor FROM entities WHERE doc_key = $1 ORDER BY char_start, char_end";
+
+    /// <summary>One document's quotes (doc_key $1) in text order; read with <see cref="ReadQuotes"/>.</summary>
+    public const string Quotes = """
+        SELECT sentence_index, char_start, char_end, speaker, speaker_actor, speaker_start, speaker_end
+        FROM quotes WHERE doc_key = $1 ORDER BY char_start, char_end
+        """;
+
+    public static List<EntityMention> ReadEntities(DbDataReader reader)
+    {
+        var entities = new List<EntityMention>();
+        while (reader.Read())
+            entities.Add(new EntityMention(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3), TextOrNull(reader, 4)));
+        return entities;
+    }
+
+    public static List<QuoteMention> ReadQuotes(DbDataReader reader)
+    {
+        var quotes = new List<QuoteMention>();
+        while (reader.Read())
+            quotes.Add(new QuoteMention(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), TextOrNull(reader, 3), TextOrNull(reader, 4),
+                reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.IsDBNull(6) ? null : reader.GetInt32(6)));
+        return quotes;
+    }
+
+    private static string? TextOrNull(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
 
     public static long Long(DbDataReader reader, int i) => reader.IsDBNull(i) ? 0 : Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture);
 }

@@ -173,7 +173,40 @@ await check('event view highlights the coded words and lists mentions', async ()
   await reroute();
   const marks = await page.$$eval('#document-text mark.ev', m => m.length);
   assert(marks > 0, 'no events marked in the document');
+});
+
+await check('event view shows the rule and the dependency path', async () => {
+  const events = await (await fetch(`${base}/api/events?limit=1`)).json();
+  await open(`#/event/${events.items[0].id}`);
+  // The server codes the document again for the path (the first time it loads the models).
+  await page.waitForFunction(() => (document.querySelector('#event-path')?.textContent || '').length > 3, null, { timeout: 60000 });
+  const path = await page.textContent('#event-path');
+  assert(/[<>]/.test(path), `dependency path: ${path}`);
+  await page.screenshot({ path: join(artifacts, 'event.png'), fullPage: true });
+});
+
+await check('document view marks entities by type, quotes with speakers, and links events', async () => {
+  const events = await (await fetch(`${base}/api/events?text=Kazakhstan&limit=500`)).json();
+  let quoted = null;
+  for (const id of new Set(events.items.map(e => e.doc_id))) {
+    const doc = await (await fetch(`${base}/api/document?id=${encodeURIComponent(id)}`)).json();
+    if (doc.quotes.length > 0) { quoted = doc; break; }
+  }
+  assert(quoted, 'no stored document with quotes');
+  await open(`#/document/${encodeURIComponent(quoted.id)}`);
+  await page.waitForSelector('#document-text');
+  const types = await page.$$eval('#document-text .ent', spans => [...new Set(spans.map(s => s.className))]);
+  assert(types.includes('ent ent-PER') && types.includes('ent ent-LOC'), `entity types marked: ${types}`);
+  const quotes = await page.$$eval('#document-text .quote', spans => spans.map(s => s.textContent).join(''));
+  for (const q of quoted.quotes) assert(quotes.includes(q.text.slice(1, 20)), `quote not marked: ${q.text}`);
+  assert(await page.$$eval('#document-text .speaker', s => s.length) > 0, 'no speaker marked');
+  assert(await page.$$eval('#document-quotes tbody tr', rows => rows.length) === quoted.quotes.length, 'quote list incomplete');
+  assert(await page.$$eval('#document-entities tbody tr', rows => rows.length) > 0, 'entity list empty');
   await page.screenshot({ path: join(artifacts, 'document.png'), fullPage: true });
+  await page.click('#document-text mark.ev');
+  await reroute();
+  assert(/^#\/event\/\d+$/.test(await page.evaluate(() => location.hash)), 'clicking a marked event does not open it');
+  await page.waitForSelector('#event-sentence');
 });
 
 await check('a write without the token is refused on the ingest page', async () => {
