@@ -126,12 +126,21 @@ internal sealed class DependencyView
         return -1;
     }
 
-    /// <summary>The head and its conjuncts ("Russia and China"), in sentence order.</summary>
+    /// <summary>
+    /// The head and its conjuncts ("Russia and China"), in sentence order. A name conjoined to a conjunct counts too:
+    /// parsers sometimes chain a list ("the neighbours, India and Pakistan": Pakistan under India).
+    /// </summary>
     public List<int> WithConjuncts(int head)
     {
         var result = new List<int> { head };
         foreach (int c in _children[head])
-            if (_sentence.Relations![c] == "conj") result.Add(c);
+        {
+            if (_sentence.Relations![c] != "conj") continue;
+            result.Add(c);
+            foreach (int nested in _children[c])
+                if (_sentence.Relations[nested] == "conj" && _sentence.Upos![nested] is "PROPN" or "NOUN") result.Add(nested);
+        }
+        result.Sort();
         return result;
     }
 

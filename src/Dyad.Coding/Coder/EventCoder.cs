@@ -174,7 +174,7 @@ public sealed class EventCoder
             if (_matched[verb]) return _verbMatches[verb];
             _matched[verb] = true;
             var (source, target, _) = VerbRoles(verb);
-            var context = BuildContext(verb, source, _tree.Child(verb, "obj") is var o and >= 0 ? o : _tree.Child(verb, "iobj"));
+            var context = BuildContext(verb, source, DirectObject(verb));
             return _verbMatches[verb] = _coder._lexicon.Match(_s.Lemmas![verb], context);
         }
 
@@ -207,6 +207,8 @@ public sealed class EventCoder
             if (shifted != code) notes?.Add($"code {code} becomes {shifted}: {modality.Embedding.ToString().ToLowerInvariant()} ({modality.Reason})");
 
             var (source, target, passive) = VerbRoles(verb);
+            source = NamedBy(source);
+            target = NamedBy(target);
             // "restored ties with Gondor", "sent rescue teams to Turkey": an object that names no actor is a theme; the
             // actor the predicate acts on is in a prepositional phrase of the verb or of that object.
             bool material = IsMaterialConflict(shifted);
@@ -230,6 +232,8 @@ public sealed class EventCoder
             // "denied that it attacked Saudi Arabia": the denied action's target is the denial's.
             if (target < 0 && shifted == "016") target = ComplementObject(verb);
             if (target < 0) target = PartnerTarget(verb, -1, match.Entry, shifted);
+            // "struck targets in Syria", "shelled positions inside Ukraine": force used on a thing in a place hits that place's actor.
+            if (target < 0 && hadObject && material) target = ActorPrepositionalChild(verb, "in", "inside", "near", "across");
             // "demanded that the government resign": the one asked is the complement's subject.
             if (target < 0 && shifted[..2] is "02" or "10" && _tree.Child(verb, "ccomp") is var content and >= 0) target = _tree.Child(content, "nsubj");
             if (match.Entry.Reversed) (source, target) = (target, source);
@@ -274,14 +278,71 @@ public sealed class EventCoder
             // A passive auxiliary makes the subject a patient even when the parser labels it plain nsubj.
             if (passiveSubject < 0 && subject >= 0 && _tree.Child(verb, "aux:pass") >= 0) (passiveSubject, subject) = (subject, -1);
             bool passive = passiveSubject >= 0;
-            int obj = _tree.Child(verb, "obj");
-            if (obj < 0) obj = _tree.Child(verb, "iobj");
+            int obj = DirectObject(verb);
             if (passive) return (_tree.OblWithCase(verb, "by"), passiveSubject, true);
             // A past participle modifying a noun is passive: "Kazakhs detained by China" (the noun is the patient).
             if (_tree.Relation(verb) == "acl" && subject < 0 && _s.Xpos?[verb] == "VBN")
                 return (_tree.OblWithCase(verb, "by"), _tree.Head(verb), true);
+            if (subject < 0 && obj < 0 && IsPassiveConjunct(verb))
+                return (_tree.OblWithCase(verb, "by"), VerbRoles(_tree.Head(verb)).Target, true);
             if (subject < 0) subject = InheritedSubject(verb, depth: 0);
             return (subject, obj, false);
+        }
+
+        /// <summary>
+        /// "was criticized by France and attacked by Iraq": a bare past participle conjoined to a passive verb is
+        /// passive too and shares its patient (the auxiliary is written once).
+        /// </summary>
+        private bool IsPassiveConjunct(int verb)
+        {
+            if (_tree.Relation(verb) != "conj" || _s.Xpos?[verb] != "VBN" || _tree.Child(verb, "aux") >= 0) return false;
+            int governor = _tree.Head(verb);
+            return governor >= 0 && _s.Upos![governor] == "VERB" && governor < verb
+                && (_tree.Child(governor, "nsubj:pass") >= 0 || _tree.Child(governor, "aux:pass") >= 0);
+        }
+
+        /// <summary>The verb's object (else its indirect object), or the object it shares with the verb conjoined right after it.</summary>
+        private int DirectObject(int verb)
+        {
+            int obj = _tree.Child(verb, "obj");
+            if (obj < 0) obj = _tree.Child(verb, "iobj");
+            return obj >= 0 ? obj : SharedObject(verb);
+        }
+
+        /// <summary>
+        /// "denounced and sanctioned Japan", "condemned, and later expelled, the diplomats": two coordinated verbs
+        /// with one object written after the second; the parser attaches it to the second verb only. Shared only
+        /// when nothing but the coordination separates the verbs, the second has no subject of its own and the first
+        /// takes no complement or object of its own.
+        /// </summary>
+        private int SharedObject(int verb)
+        {
+            if (_tree.Child(verb, "xcomp") >= 0 || _tree.Child(verb, "ccomp") >= 0) return -1;
+            if (_tree.Child(verb, "nsubj:pass") >= 0 || _tree.Child(verb, "aux:pass") >= 0) return -1;
+            foreach (int next in _tree.Children(verb))
+            {
+                if (next <= verb || _tree.Relation(next) != "conj") continue;
+                if (_s.Upos![next] != "VERB" || _tree.Child(next, "nsubj") >= 0 || _tree.Child(next, "nsubj:pass") >= 0) return -1;
+                int obj = _tree.Child(next, "obj");
+                if (obj < next) return -1;
+                for (int between = verb + 1; between < next; between++)
+                    if (_tree.Relation(between) is not ("cc" or "punct" or "advmod") || _tree.Head(between) is var h && h != next && h != verb) return -1;
+                return obj;
+            }
+            return -1;
+        }
+
+        /// <summary>
+        /// "Old foes Gondor and Osgiliath", "the two neighbours, India and Pakistan,": a common noun that names no
+        /// actor of its own stands for the names set beside it, with their conjuncts.
+        /// </summary>
+        private int NamedBy(int head)
+        {
+            if (head < 0 || _s.Upos![head] != "NOUN") return head;
+            if (Name(head) is { } own && !own.Rule.StartsWith(ActorResolution.AppositionRule, StringComparison.Ordinal)) return head;
+            foreach (int c in _tree.Children(head))
+                if (_tree.Relation(c) is "appos" or "nmod:unmarked" && _s.Upos[c] == "PROPN" && IsActor(c)) return c;
+            return head;
         }
 
         /// <summary>
@@ -347,6 +408,8 @@ public sealed class EventCoder
             // "called on Iran to release": parsers often attach the infinitive as an adverbial clause; it is the complement.
             if (xcomp < 0) xcomp = InfinitivalClause(verb);
             int ccomp = _tree.Child(verb, "ccomp");
+            // "launched hundreds of drones": the pattern reads the counted thing, not the count.
+            if (obj >= 0 && QuantityContent(obj) is var counted and >= 0) obj = counted;
             return new VerbContext
             {
                 Particles = particles,
@@ -384,6 +447,17 @@ public sealed class EventCoder
         }
 
         private bool IsActor(int token) => Name(token) != null;
+
+        /// <summary>"hundreds of drones", "dozens of protesters", "a group of Chinese tourists": the counted noun, or -1.</summary>
+        private int QuantityContent(int nominal)
+        {
+            if (_tree.Lemma(nominal) is not ("hundred" or "hundreds" or "thousand" or "thousands" or "dozen" or "dozens" or "million" or "millions"
+                or "score" or "scores" or "number" or "lot" or "couple" or "group" or "series" or "barrage" or "wave" or "salvo" or "volley" or "handful"))
+                return -1;
+            foreach (int c in _tree.Children(nominal))
+                if (_tree.Relation(c) == "nmod" && _tree.CaseOf(c) == "of") return c;
+            return -1;
+        }
 
         /// <summary>The actor a name heads, resolved once per token: patterns and roles ask for the same tokens repeatedly.</summary>
         private ActorResolution? Name(int token)
@@ -556,6 +630,8 @@ public sealed class EventCoder
                     if (source < 0) source = VerbRoles(governor).Source;
                     if (target < 0) target = _tree.PrepositionalChild(governor, "with", "on", "against", "to", "at", "into");
                 }
+                // "resumed talks on climate cooperation": a topic that names no actor is no target; the subject's sides may still be.
+                if (target >= 0 && !ResolvesAsTarget(target, IsMaterialConflict(code))) target = -1;
             }
             else if (relation is not ("root" or "obl" or "nmod" or "obl:tmod" or "conj" or "appos" or "nmod:poss") && !relation.StartsWith("obl", StringComparison.Ordinal))
                 return;
@@ -609,8 +685,9 @@ public sealed class EventCoder
                     foreach (int targetHead in _tree.WithConjuncts(target))
                     {
                         var (targetActors, targetHow, targetWord) = ResolveTarget(targetHead, IsMaterialConflict(code));
-                        foreach (var targetActor in targetActors)
+                        foreach (var resolvedTarget in targetActors)
                         {
+                            var targetActor = Counterpart(targetHead, resolvedTarget, sourceActor);
                             if (targetActor.Code == sourceActor.Code) continue;
                             List<string>? explain = null;
                             if (notes != null)
@@ -633,6 +710,23 @@ public sealed class EventCoder
                         }
                     }
             }
+        }
+
+        /// <summary>
+        /// "met his Chinese counterpart": a counterpart holds the source's office (government, military, police,
+        /// legislature, judiciary) in the country its modifier names.
+        /// </summary>
+        private ActorResolution Counterpart(int head, ActorResolution target, ActorResolution source)
+        {
+            if (_tree.Lemma(head) != "counterpart" || target.Code.Length != 3 || source.Code.Length != 6) return target;
+            var office = source.Code[3..];
+            if (office is not ("GOV" or "MIL" or "COP" or "LEG" or "JUD")) return target;
+            return target with
+            {
+                Code = target.Code + office,
+                Rule = target.Rule + ":counterpart",
+                Explanation = $"counterpart of the source's office {office}; {target.Explanation}",
+            };
         }
 
         /// <summary>
@@ -687,6 +781,8 @@ public sealed class EventCoder
         {
             var (actors, how) = ResolveRole(head);
             if (actors.Count > 0) return (actors, how, head);
+            if (QuantityContent(head) is var counted and >= 0 && ResolveRole(counted) is { Actors.Count: > 0 } byCount)
+                return (byCount.Actors, "counted in '" + _tree.Word(head) + "'; " + byCount.How, counted);
             // "bombed a building in Gaza City", "shelled a hospital in Kharkiv": force used on a place hits its country.
             if (material && _tree.PrepositionalChild(head, "in", "near", "across") is var place and >= 0 && ResolveRole(place) is { Actors.Count: > 0 } byPlace)
                 return (byPlace.Actors, "place of '" + _tree.Word(head) + "'; " + byPlace.How, place);
@@ -773,7 +869,8 @@ public sealed class EventCoder
             if (actor.Code.Length < 3 || actor.Rule != ActorResolution.AgentCountryRule) return;
             foreach (int modifier in _tree.Children(head))
             {
-                if (_tree.Relation(modifier) is not ("amod" or "compound")) continue;
+                // "US and British activists"; "the ambassadors of France, Italy and Spain".
+                if (_tree.Relation(modifier) is not ("amod" or "compound") && !(_tree.Relation(modifier) == "nmod" && _tree.CaseOf(modifier) == "of")) continue;
                 foreach (int conjunct in _tree.Children(modifier))
                 {
                     if (_tree.Relation(conjunct) != "conj") continue;
@@ -792,7 +889,10 @@ public sealed class EventCoder
             var countries = _coder._resolver.Countries;
             var text = _tree.Word(token);
             if ((countries.ByName(text) ?? countries.ByDemonym(text))?.Iso3 is { } known) return known;
-            return _s.Demonyms?[token] is { Length: 3 } d && char.IsUpper(d[0]) ? d : null;
+            if (_s.Demonyms?[token] is { Length: 3 } d && char.IsUpper(d[0])) return d;
+            // A name the actor dictionaries give a bare country code (the dictionaries know more states than the table).
+            return _s.Upos![token] == "PROPN" && Name(token) is { Code.Length: 3 } named
+                && named.Rule is ActorResolution.DictionaryRule or ActorResolution.CountryRule && char.IsLetter(named.Code[0]) ? named.Code : null;
         }
 
         private CodedEvent BuildEvent(int predicate, bool negated, LexiconMatch match, int sourceHead, ActorResolution source, int targetHead,
