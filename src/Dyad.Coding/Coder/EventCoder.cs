@@ -751,6 +751,10 @@ public sealed class EventCoder
                     return null;
                 }
             }
+            // The parse did not put the quote under its reporting verb: the quote marks do.
+            int reporting = QuotedSpeech.ReportingVerbOutside(_tree, token);
+            if (reporting >= 0 && _tree.Child(reporting, "nsubj") is var speaker && speaker != token && ResolveMention(speaker) is { Actor: { } quoted } byMarks)
+                return (quoted, $"quote speaker '{_tree.Word(speaker)}' of '{_tree.Word(reporting)}' (quote marks); {byMarks.How}");
             if (_author != null) return (_author.Actor, _author.Describe());
             return null;
         }
