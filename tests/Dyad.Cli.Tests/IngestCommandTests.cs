@@ -150,6 +150,28 @@ public class IngestCommandTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_role_the_shipped_dictionary_already_has_is_learned_as_confirming_evidence()
+    {
+        using var sandbox = new CliSandbox();
+        var store = sandbox.PathOf("events.duckdb");
+        var ingest = CliSandbox.Run(new RootCommand { IngestCommand.Create() }, ["ingest", CliSandbox.Example("pompeo-kazakhstan.txt"), "--store", store, .. StoreCliKit.ModelArgs]);
+        ingest.ExitCode.ShouldBe(0, ingest.Error);
+
+        var lookup = CliSandbox.Run(new RootCommand { DictCommand.Create() }, "dict", "lookup", "Mike Pompeo", "--date", "2020-02-02", "--store", store);
+        // The dictionary answer first, then the learned role that confirms it, with its evidence sentence.
+        lookup.Output.ShouldContain("=> actor USAGOV");
+        lookup.Output.ShouldContain("   learned USAGOV  'Mike Pompeo', United States Secretary of State, seen 2020-02-02 to 2020-02-02");
+        lookup.Output.ShouldContain("confirms USAGOV; evidence pompeo-kazakhstan#0");
+        lookup.Output.ShouldContain("\"United States Secretary of State Mike Pompeo on Sunday urged Kazakhstan");
+
+        var learned = CliSandbox.Run(new RootCommand { ActorsCommand.Create() }, "actors", "learned", "--store", store);
+        learned.OutputLines.ShouldContain(l => l.StartsWith("Mike Pompeo ") && l.EndsWith("confirms USAGOV"));
+        learned.OutputLines.ShouldContain(l => l.StartsWith("Mukhtar Tileuberdi ") && l.Contains("KAZGOV") && l.EndsWith("new"));
+        // A hyphenated name is kept as written.
+        learned.OutputLines.ShouldContain(l => l.StartsWith("Kassym-Jomart Tokayev ") && l.EndsWith("confirms KAZGOV"));
+    }
+
+    [Fact]
     public void A_bad_record_is_reported_and_skipped_and_the_rest_is_stored()
     {
         using var sandbox = new CliSandbox();

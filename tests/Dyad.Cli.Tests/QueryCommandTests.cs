@@ -159,7 +159,7 @@ public sealed class QueryCommandTests(SmallStoreFixture fixture) : IClassFixture
         result.ExitCode.ShouldBe(0, result.Error);
         result.OutputLines.Length.ShouldBe(2);
         System.Text.RegularExpressions.Regex.Split(result.OutputLines[1].Trim(), " {2,}")
-            .ShouldBe(["Mukhtar Tleuberdi", "KAZGOV", "Foreign Minister", "2024-05-14", "2024-06-02", "2", "doc-1#0"]);
+            .ShouldBe(["Mukhtar Tleuberdi", "KAZGOV", "Foreign Minister", "2024-05-14", "2024-06-02", "2", "doc-1#0", "new"]);
         File.ReadAllLines(tsv).Where(l => !l.StartsWith('#')).ShouldBe(["Mukhtar Tleuberdi\tKAZGOV\t2023-05-15\t2025-06-02"]);
     }
 

@@ -1,3 +1,4 @@
+using Dyad.Knowledge.Dictionaries;
 using Dyad.Knowledge.Learning;
 using Dyad.Text;
 
@@ -68,13 +69,20 @@ public sealed class LearningFromTitlesTests(CodingPipelineFixture models) : ICla
     }
 
     [Fact]
-    public void A_person_whose_dictionary_role_is_absent_on_the_date_is_learned_and_a_current_one_is_not()
+    public void A_role_the_dictionary_lacks_on_the_date_corrects_it_and_one_it_has_confirms_it()
     {
+        var dictionary = CompiledDictionary.LoadShipped();
         // The shipped dictionaries give William Ruto KENGOV from 2013 only; in 2009 the text is what says he governs.
         var (_, before) = Code("Kenyan Agriculture Minister William Ruto criticized Uganda over the border dispute.", new DateOnly(2009, 5, 1));
-        Person(before, "William Ruto").Code.ShouldStartWith("KENGOV");
+        var minister = Person(before, "William Ruto");
+        minister.Code.ShouldStartWith("KENGOV");
+        DictionaryAgreement.Of(minister, dictionary).Kind.ShouldNotBe(AgreementKind.Confirms);
+        // In 2023 the dictionary already says so: still learned, with the sentence and date as evidence.
         var (_, after) = Code("Kenyan President William Ruto criticized Uganda over the border dispute.", new DateOnly(2023, 5, 1));
-        after.ShouldNotContain(p => p.Name == "William Ruto");
+        var president = Person(after, "William Ruto");
+        (president.Code, president.FirstSeen, president.Evidence[0].Text)
+            .ShouldBe(("KENGOV", new DateOnly(2023, 5, 1), "Kenyan President William Ruto criticized Uganda over the border dispute."));
+        DictionaryAgreement.Of(president, dictionary).Describe().ShouldBe("confirms KENGOV");
     }
 
     [Fact]

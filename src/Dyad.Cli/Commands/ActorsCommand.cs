@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Dyad.Cli.Output;
+using Dyad.Knowledge.Dictionaries;
 using Dyad.Knowledge.Learning;
 
 namespace Dyad.Cli.Commands;
@@ -24,12 +25,15 @@ internal static class ActorsCommand
             using var events = StoreOption.Open(result.GetValue(store)!, mustExist: true, error);
             if (events is null) return 1;
             var actors = events.ReadLearnedActors();
+            // Each role against the shipped dictionaries on the day it was last seen: new, confirming or correcting them.
+            var shipped = CompiledDictionary.LoadShipped();
             var inv = CultureInfo.InvariantCulture;
-            TableOutput.Write(result.InvocationConfiguration.Output, ["name", "code", "title", "first_seen", "last_seen", "sentences", "evidence"],
+            TableOutput.Write(result.InvocationConfiguration.Output, ["name", "code", "title", "first_seen", "last_seen", "sentences", "evidence", "dictionary"],
                 actors.Select(a => new[]
                 {
                     a.Name, a.Code, a.Title, a.FirstSeen.ToString("yyyy-MM-dd", inv), a.LastSeen.ToString("yyyy-MM-dd", inv),
                     a.Evidence.Count.ToString(inv), $"{a.Evidence[0].DocumentId}#{a.Evidence[0].SentenceIndex}",
+                    DictionaryAgreement.Of(a, shipped).Describe(),
                 }).ToList(), rightAligned: new HashSet<int> { 5 });
             if (result.GetValue(export) is { } path)
             {
@@ -38,7 +42,7 @@ internal static class ActorsCommand
                 try
                 {
                     using var writer = new StreamWriter(path);
-                    dictionary.ExportUserDictionary(writer);
+                    dictionary.ExportUserDictionary(writer, shipped);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {

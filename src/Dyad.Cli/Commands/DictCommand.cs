@@ -166,8 +166,10 @@ internal static class DictCommand
                     var mark = !chosen ? "=>" : "  ";
                     chosen = true;
                     var evidence = a.Evidence[0];
+                    // Whether the news agrees with the dictionary answer printed above, on the asked date.
+                    var agreement = DictionaryAgreement.Of(a, dict, day);
                     o.WriteLine($"{mark} learned {a.Code}  '{a.Name}', {a.Title}, seen {a.FirstSeen:yyyy-MM-dd} to {a.LastSeen:yyyy-MM-dd} " +
-                        $"(applies {LearnedActorStore.ValidFrom(a):yyyy-MM-dd} to {LearnedActorStore.ValidTo(a):yyyy-MM-dd}); evidence {evidence.DocumentId}#{evidence.SentenceIndex}");
+                        $"(applies {LearnedActorStore.ValidFrom(a):yyyy-MM-dd} to {LearnedActorStore.ValidTo(a):yyyy-MM-dd}); {agreement.Describe()}; evidence {evidence.DocumentId}#{evidence.SentenceIndex}");
                     o.WriteLine($"     \"{evidence.Text}\"{(a.Evidence.Count > 1 ? $" (and {a.Evidence.Count - 1} more sentence(s))" : "")}");
                 }
             }

@@ -1,3 +1,4 @@
+using Dyad.Coding.Discards;
 using Dyad.Coding.Lexicon;
 using Dyad.Coding.Ontology;
 using Dyad.Coding.Setting;
@@ -22,6 +23,7 @@ public sealed class EventCoder
     private readonly ActorResolver _resolver;
     private readonly EventSetting _setting = EventSetting.Shipped;
     private readonly CodingConvention _convention;
+    private readonly DiscardList _discards;
 
     /// <param name="convention">How auxiliaries and negation are read: CAMEO's (the default) or PETRARCH-2's (docs/coding.md "Conventions").</param>
     public EventCoder(VerbLexicon lexicon, EventOntology ontology, ActorResolver resolver, CodingConvention convention = CodingConvention.Cameo)
@@ -30,6 +32,7 @@ public sealed class EventCoder
         _ontology = ontology;
         _resolver = resolver;
         _convention = convention;
+        _discards = DiscardList.From(resolver.Dictionary, all: convention == CodingConvention.Petrarch);
     }
 
     /// <summary>The embedded lexicon and ontology with the shipped actor dictionaries.</summary>
@@ -73,9 +76,13 @@ public sealed class EventCoder
         var events = new List<CodedEvent>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var tweets = TweetBlocks.Find(doc);
+        // Sports, entertainment and the like (the dictionaries' discard phrases) yield no events.
+        var discards = _discards.Check(doc);
+        if (discards.Story != null) return events;
         for (int s = 0; s < doc.Sentences.Count; s++)
         {
             var sentence = doc.Sentences[s];
+            if (discards.For(s) != null) continue;
             // A tweet attribution line names who posted, it reports no event.
             if (sentence.Tweet != null || sentence.Heads == null || sentence.Relations == null || sentence.Upos == null || sentence.Lemmas == null)
                 continue;
@@ -859,6 +866,10 @@ public sealed class EventCoder
                     return null;
                 }
             }
+            // The parse did not put the quote under its reporting verb: the quote marks do.
+            int reporting = QuotedSpeech.ReportingVerbOutside(_tree, token);
+            if (reporting >= 0 && _tree.Child(reporting, "nsubj") is var speaker && speaker != token && ResolveMention(speaker) is { Actor: { } quoted } byMarks)
+                return (quoted, $"quote speaker '{_tree.Word(speaker)}' of '{_tree.Word(reporting)}' (quote marks); {byMarks.How}");
             if (_author != null) return (_author.Actor, _author.Describe());
             return null;
         }

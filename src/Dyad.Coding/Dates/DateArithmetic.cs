@@ -97,6 +97,31 @@ public static class DateArithmetic
         return last && inProgress ? saturday.AddDays(-7) : saturday;
     }
 
+    /// <summary>
+    /// "in January", "last March", "in January 2019": a day in that month, the reference's day of the month (or the
+    /// month's last day) as "last month" gives. Without a year, the most recent such month: the reference's own month
+    /// is the reference, unless <paramref name="strict"/> ("last March" in March is a year back). Never after the reference.
+    /// </summary>
+    public static DateOnly InMonth(DateOnly reference, int year, int month, bool strict)
+    {
+        if (month is < 1 or > 12) return reference;
+        if (year <= 0)
+        {
+            year = month < reference.Month || (month == reference.Month && !strict) ? reference.Year : reference.Year - 1;
+            if (year < 1) return reference;
+        }
+        if (year > 9999) return reference;
+        int day = Math.Min(reference.Day, DateTime.DaysInMonth(year, month));
+        return NotAfter(new DateOnly(year, month, day), reference);
+    }
+
+    /// <summary>"in 2018": the reference's day and month in that year (February 29 becomes the 28th); this year or a later one is the reference.</summary>
+    public static DateOnly InYear(DateOnly reference, int year)
+    {
+        if (year < 1 || year >= reference.Year) return reference;
+        return new DateOnly(year, reference.Month, Math.Min(reference.Day, DateTime.DaysInMonth(year, reference.Month)));
+    }
+
     /// <summary>A date never after the reference: a later one is the reference.</summary>
     public static DateOnly NotAfter(DateOnly date, DateOnly reference) => date > reference ? reference : date;
 }

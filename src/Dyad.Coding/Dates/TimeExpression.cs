@@ -15,6 +15,10 @@ public enum TimeExpressionKind
     Weekend,
     /// <summary>After the report: "tomorrow", "next week", "later this month", "next Friday".</summary>
     Future,
+    /// <summary>A month without a day: "in January", "last March" (<see cref="TimeExpression.Strict"/>), "in January 2019".</summary>
+    Month,
+    /// <summary>A year alone: "in 2018".</summary>
+    Year,
 }
 
 /// <summary>
@@ -48,6 +52,8 @@ public readonly record struct TimeExpression(int Start, int End, TimeExpressionK
             TimeExpressionKind.CalendarDate => DateArithmetic.MostRecent(reference, Month, DayOfMonth),
             TimeExpressionKind.EarlierThis => DateArithmetic.EarlierThis(reference, Unit),
             TimeExpressionKind.Weekend => DateArithmetic.Weekend(reference, Strict),
+            TimeExpressionKind.Month => DateArithmetic.InMonth(reference, Year, Month, Strict),
+            TimeExpressionKind.Year => DateArithmetic.InYear(reference, Year),
             _ => reference,
         };
     }

@@ -71,6 +71,7 @@ public static class TimeExpressionScanner
             bool next = !Is(w, "last");
             if (Word(t, i + 1, "night")) return next ? null : Offset(i, i + 2, 1, TimeUnit.Day);
             if (Word(t, i + 1, "weekend")) return next ? Future(i, i + 2) : new TimeExpression(i, i + 2, TimeExpressionKind.Weekend) { Strict = true };
+            if (!next && MonthAlone(t, i + 1) is { } lastMonth) return lastMonth with { Start = i, Strict = true };
             if (i + 1 < t.Length && Weekdays.TryGetValue(t[i + 1].Text, out var day))
                 return next ? Future(i, WeekdayEnd(t, i + 1)) : new TimeExpression(i, WeekdayEnd(t, i + 1), TimeExpressionKind.Weekday) { Day = day, Strict = true };
             if (UnitAt(t, i + 1) is { } unit and not TimeUnit.Day and not TimeUnit.Decade && IsSingular(t[i + 1].Text))
@@ -84,8 +85,35 @@ public static class TimeExpressionScanner
             return Offset(i, i + 3, count, agoUnit);
         if (Is(w, "a") && Word(t, i + 1, "few") && UnitAt(t, i + 2) is TimeUnit.Day && Word(t, i + 3, "ago"))
             return Offset(i, i + 4, 3, TimeUnit.Day);
-        return CalendarDate(t, i);
+        if (CalendarDate(t, i) is { } calendar) return calendar;
+        // A month or year alone only after a preposition or time adverb: "in May", not "May Britain ...", "in 2018", not "2018 budget".
+        if (i > 0 && MonthOrYearIntroducers.Contains(t[i - 1].Text))
+            return MonthAlone(t, i) ?? YearAlone(t, i);
+        return null;
     }
+
+    // January .. December written in full.
+    private static readonly int[] FullMonthLengths = [7, 8, 5, 5, 3, 4, 4, 6, 9, 7, 8, 8];
+
+    private static readonly HashSet<string> MonthOrYearIntroducers = new(["in", "during", "early", "mid", "late"], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>"January", "January 2019", "January of 2019": a month written out in full, not followed by a day.</summary>
+    private static TimeExpression? MonthAlone(Token[] t, int i)
+    {
+        if (i >= t.Length || !IsCapitalized(t[i].Text) || t[i].Text.Length < 3 || t[i].Text.EndsWith('.')) return null;
+        int month = MonthWords.MonthNumber(t[i].Text);
+        // Abbreviations ("Jan") are left to calendar dates; a day after the month makes it one.
+        if (month == 0 || t[i].Text.Length != FullMonthLengths[month - 1] || (i + 1 < t.Length && DayNumber(t[i + 1].Text) != null)) return null;
+        int end = i + 1, year = 0;
+        int k = Word(t, end, "of") ? end + 1 : end;
+        if (k < t.Length && YearNumber(t[k].Text) is { } y) { year = y; end = k + 1; }
+        return new TimeExpression(i, end, TimeExpressionKind.Month) { Month = month, Year = year };
+    }
+
+    private static TimeExpression? YearAlone(Token[] t, int i) =>
+        YearNumber(t[i].Text) is { } year ? new TimeExpression(i, i + 1, TimeExpressionKind.Year) { Year = year } : null;
+
+    private static int? YearNumber(string word) => word.Length == 4 && Digits(word) is { } y && y >= 1000 ? y : null;
 
     /// <summary>"February 2", "Feb. 2, 2019", "2 February 2019", "2nd of February", "2019-02-02".</summary>
     private static TimeExpression? CalendarDate(Token[] t, int i)

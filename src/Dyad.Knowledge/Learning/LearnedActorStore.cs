@@ -82,9 +82,10 @@ public sealed class LearnedActorStore
 
     /// <summary>
     /// Writes the learned people as a TSV user dictionary (NAME CODE FROM TO, the tolerance already applied), each row
-    /// after a comment citing its first evidence sentence, for a person to review and load with <c>--user</c>.
+    /// after a comment citing its first evidence sentence, for a person to review and load with <c>--user</c>. With
+    /// <paramref name="dictionary"/>, the comment also says whether the row is new, confirms it or differs from it.
     /// </summary>
-    public void ExportUserDictionary(TextWriter writer)
+    public void ExportUserDictionary(TextWriter writer, Dictionaries.ActorDictionary? dictionary = null)
     {
         writer.WriteLine("# Actors learned from the news (dyad). Review each row before use; the dates include a "
             + $"{ToleranceDays}-day tolerance around the dates the role was seen.");
@@ -93,8 +94,9 @@ public sealed class LearnedActorStore
             // A tab or '#' in a name would break the TSV row; such a name cannot be written as a user entry.
             if (a.Name.IndexOfAny(['\t', '#', '\n', '\r']) >= 0) continue;
             var e = a.Evidence[0];
+            var agreement = dictionary == null ? "" : $"; dictionary: {DictionaryAgreement.Of(a, dictionary).Describe()}";
             writer.WriteLine($"# {a.Name} = {a.Title} ({a.Code}), seen {a.FirstSeen:yyyy-MM-dd}..{a.LastSeen:yyyy-MM-dd} in "
-                + $"{a.Evidence.Count} sentence(s); {e.DocumentId} sentence {e.SentenceIndex}: {OneLine(e.Text)}");
+                + $"{a.Evidence.Count} sentence(s){agreement}; {e.DocumentId} sentence {e.SentenceIndex}: {OneLine(e.Text)}");
             writer.WriteLine($"{a.Name}\t{a.Code}\t{ValidFrom(a):yyyy-MM-dd}\t{ValidTo(a):yyyy-MM-dd}");
         }
     }

@@ -9,8 +9,9 @@ using Found = (string Name, string Code, string Title, string TitleHead, string 
 /// Finds people whose role the text states: a PER entity next to a title naming an agent and a country, read from
 /// the words ("United States Secretary of State Mike Pompeo", "Tleuberdi, Kazakhstan's foreign minister", see
 /// <see cref="StatedTitle"/>) or, failing that, from the parse (the name's phrase or apposition resolves as
-/// <c>agent+country</c>). A title with no country ("Secretary of State Pompeo") teaches nothing, nor does a person the
-/// dictionaries already give the same code on the date; one whose dictionary role is absent or different is learned.
+/// <c>agent+country</c>). A title with no country ("Secretary of State Pompeo") teaches nothing. A stated role is
+/// learned whatever the dictionaries say: one they already give confirms them with dated evidence, one they lack or
+/// give otherwise corrects them (<see cref="DictionaryAgreement"/> tells which).
 /// </summary>
 public static class RoleLearner
 {
@@ -45,17 +46,9 @@ public static class RoleLearner
         var found = FromStatedTitle(s, person, resolver, date) ?? FromParse(s, person, resolver, date);
         if (found == null) return null;
         var (name, code, title, titleHead, rule, explanation) = found.Value;
-        // A dictionary that already gives this person this code on the date has nothing to learn; one whose role is
-        // absent or outdated on the date ("Hassan" as a Jordanian royal, a minister since reshuffled) is corrected.
-        if (KnownWithCode(resolver, name, code, date)) return null;
+        // Kept even when the dictionary already gives this code on the date: the text's evidence and dates confirm it.
         var evidence = new LearnedEvidence(doc.Document.Id, sentenceIndex, date, SentenceText(doc, s));
         return new LearnedActor(name, code, title, titleHead, rule, explanation, date, date, [evidence]);
-    }
-
-    private static bool KnownWithCode(ActorResolver resolver, string name, string code, DateOnly date)
-    {
-        var known = resolver.Dictionary.ResolveActor(name, date);
-        return known != null && known.Codes.Contains(code);
     }
 
     // The title read from the words next to the name (see StatedTitle): robust to a wrong parse of long title chains.
@@ -123,11 +116,17 @@ public static class RoleLearner
         return span.End - 1;
     }
 
+    /// <summary>The tokens as written: a space between two tokens unless the text had none ("Kassym-Jomart" stays whole).</summary>
     internal static string JoinTokens(Sentence s, int start, int end)
     {
-        var parts = new string[end - start];
-        for (int i = start; i < end; i++) parts[i - start] = s.Tokens[i].Text;
-        return string.Join(' ', parts);
+        var text = new System.Text.StringBuilder();
+        for (int i = start; i < end; i++)
+        {
+            var t = s.Tokens[i];
+            if (i > start && !(s.Tokens[i - 1].End == t.Start && t.Start > s.Tokens[i - 1].Start)) text.Append(' ');
+            text.Append(t.Text);
+        }
+        return text.ToString();
     }
 
     // The sentence as written when its offsets fit the document text, else its tokens joined.

@@ -37,6 +37,16 @@ public sealed class EventDateTests(SettingPipeline models)
     [InlineData("China criticized the United States three years ago.", "2017-02-05")]
     [InlineData("China criticized the United States two weeks ago.", "2020-01-22")]
     [InlineData("China criticized the United States over the weekend.", "2020-02-01")]
+    [InlineData("China criticized the United States last weekend.", "2020-02-01")]
+    [InlineData("China criticized the United States last night.", "2020-02-04")]
+    [InlineData("China criticized the United States the day before yesterday.", "2020-02-03")]
+    [InlineData("China criticized the United States on 2020-01-30.", "2020-01-30")]
+    [InlineData("On Sunday, China criticized the United States.", "2020-02-02")]
+    [InlineData("China criticized the United States in January.", "2020-01-05")]
+    [InlineData("China criticized the United States in December.", "2019-12-05")]
+    [InlineData("China criticized the United States last March.", "2019-03-05")]
+    [InlineData("China criticized the United States in January 2019.", "2019-01-05")]
+    [InlineData("China criticized the United States in 2018.", "2018-02-05")]
     public void A_time_expression_on_the_verb_moves_the_date(string text, string expected)
     {
         var verb = text.Contains("arrested") ? "arrested" : "criticized";
@@ -48,6 +58,17 @@ public sealed class EventDateTests(SettingPipeline models)
     {
         DateOf("China criticized the United States on Sunday.", "criticized", Sunday).ShouldBe("2020-02-02");
         DateOf("China criticized the United States last Sunday.", "criticized", Sunday).ShouldBe("2020-01-26");
+    }
+
+    [Fact]
+    public void A_month_or_year_needs_a_preposition_and_never_lies_after_publication()
+    {
+        // "May" starting a sentence is no month; the current month and year are the publication date itself.
+        DateOf("China criticized the United States in February.", "criticized").ShouldBe("2020-02-05");
+        DateOf("China criticized the United States last February.", "criticized").ShouldBe("2019-02-05");
+        DateOf("China criticized the United States in 2020.", "criticized").ShouldBe("2020-02-05");
+        DateOf("China criticized the United States in March 2020.", "criticized").ShouldBe("2020-02-05");
+        DateOf("China criticized the 2018 budget of the United States.", "criticized").ShouldBe("2020-02-05");
     }
 
     [Fact]
