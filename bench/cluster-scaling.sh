@@ -75,11 +75,11 @@ pg_cpu() {
   cat /proc/[0-9]*/stat 2>/dev/null | awk -v pm="$postmaster" '{ pid = $1; sub(/^.*\) /, "")
     if (pid == pm) t += $12 + $13 + $14 + $15; else if ($2 == pm) t += $12 + $13 } END { print t }' || true
 }
-# CPU ticks of a process's live threads grouped by thread name ("name=ticks" lines).
+# CPU ticks of a process's live threads ("tid name ticks" lines).
 threads_of() {
   for t in /proc/"$1"/task/*/stat; do
-    awk '{ match($0, /\(.*\)/); name = substr($0, RSTART + 1, RLENGTH - 2); sub(/^.*\) /, ""); gsub(/ /, "_", name); print name, $12 + $13 }' "$t" 2>/dev/null || true
-  done | awk '{ t[$1] += $2 } END { for (n in t) print n "=" t[n] }' | sort
+    awk '{ match($0, /\(.*\)/); name = substr($0, RSTART + 1, RLENGTH - 2); sub(/^.*\) /, ""); gsub(/ /, "_", name); print FILENAME, name, $12 + $13 }' "$t" 2>/dev/null || true
+  done
 }
 
 declare -A silo_ticks
@@ -132,10 +132,12 @@ for n in $silo_counts; do
   if [ "$detail" = 1 ]; then
     for p in "${silo_pids[@]}"; do
       echo "  silo $p threads (CPU ms per document, live threads):"
-      threads_of "$p" | awk -F= -v t="$tick" -v docs="$docs" -v before="$work/threads-$p.before" -v total="${silo_ticks[$p]}" '
-        BEGIN { while ((getline line < before) > 0) { split(line, a, "="); b[a[1]] = a[2] } }
-        { d = $2 - b[$1]; live += d; if (d > 0) printf "    %-28s %.3f\n", $1, 1000 * d / t / docs }
-        END { printf "    %-28s %.3f\n", "(threads that exited)", 1000 * (total - live) / t / docs }'
+      # Per thread id, so that threads replaced during the run (thread-pool workers retire) are not mixed up.
+      threads_of "$p" | awk -v t="$tick" -v docs="$docs" -v before="$work/threads-$p.before" -v total="${silo_ticks[$p]}" '
+        BEGIN { while ((getline line < before) > 0) { split(line, a, " "); b[a[1]] = a[3] } }
+        { d = $3 - b[$1]; live += d; by[$2] += d }
+        END { for (n in by) if (by[n] > 0) printf "    %-28s %.3f\n", n, 1000 * by[n] / t / docs
+              printf "    %-28s %.3f\n", "(threads that exited)", 1000 * (total - live) / t / docs }'
     done
   fi
   grep -h 'dyad cluster:' "$work/submit$n.log" | tail -1 | sed 's/^/  /'
