@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net;
+using System.Runtime;
 using System.Runtime.InteropServices;
 using Dyad.Cluster.Hosting;
 using Dyad.Store;
@@ -77,6 +78,9 @@ internal static class ClusterSiloCommand
                 error.WriteLine("dyad: " + e.Message);
                 return 1;
             }
+            // A silo is a batch worker with one core per coding thread: full collections run on the coding thread
+            // that caused them instead of on a background GC thread that would take CPU from other silos on the host.
+            GCSettings.LatencyMode = GCLatencyMode.Batch;
             // Loaded once here, before joining: every work item this silo codes shares them.
             var pipeline = coding.Load(result, error);
             if (pipeline is null) return 1;

@@ -120,7 +120,7 @@ internal sealed class BatchWriter
             foreach (var (key, date, _) in mentions)
                 probe.CreateRow().AppendValue(key.Source).AppendValue(key.Target).AppendValue(key.Root).AppendValue(key.Negated)
                     .AppendValue(date.AddDays(-_rule.WindowDays)).AppendValue(date.AddDays(_rule.WindowDays)).EndRow();
-        using var command = Command(transaction, IngestSql.Candidates(_rule, "dedup_probe"));
+        using var command = Command(transaction, IngestSql.Candidates(_rule, "dedup_probe p"));
         using var reader = command.ExecuteReader();
         IngestSql.AddCandidates(reader, _rule, matcher);
         return matcher;

@@ -33,12 +33,13 @@ internal static class IngestSql
     }
 
     /// <summary>
-    /// The stored events any probed mention could join: one join of the probe table (columns source, target, root,
-    /// negated, lo, hi: the mention's key and date window) with the events table, rather than a query per mention.
+    /// The stored events any probed mention could join: one join of the probe (a FROM item aliased <c>p</c> with
+    /// columns source, target, root, negated, lo, hi: the mention's key and date window) with the events table,
+    /// rather than a query per mention.
     /// </summary>
-    public static string Candidates(DuplicateRule rule, string probeTable) => $"""
+    public static string Candidates(DuplicateRule rule, string probe) => $"""
         SELECT DISTINCT e.id, e.source, e.target, e.root, e.negated, e.event_date, e.country
-        FROM events e JOIN {probeTable} p
+        FROM events e JOIN {probe}
           ON {ActorKey(rule, "e.source")} = p.source AND {ActorKey(rule, "e.target")} = p.target AND e.root = p.root
          AND e.negated = p.negated AND e.event_date BETWEEN p.lo AND p.hi
         ORDER BY e.id

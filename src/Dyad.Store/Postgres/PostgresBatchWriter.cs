@@ -28,15 +28,20 @@ internal sealed class PostgresBatchWriter(NpgsqlDataSource source, DuplicateRule
     {
         var presence = new DocumentPresence[documents.Count];
         if (documents.Count == 0) return presence;
+        using var batch = new NpgsqlBatch(connection) { BatchCommands = { PresenceCommand(documents) } };
+        using var reader = batch.ExecuteReader();
+        IngestSql.ReadPresence(reader, presence);
+        return presence;
+    }
+
+    private static NpgsqlBatchCommand PresenceCommand(IReadOnlyList<(string Id, string ContentHash)> documents)
+    {
         var positions = new int[documents.Count];
         var ids = new string[documents.Count];
         var hashes = new string[documents.Count];
         for (int i = 0; i < documents.Count; i++) (positions[i], ids[i], hashes[i]) = (i, documents[i].Id, documents[i].ContentHash);
-        using var command = Command(connection, IngestSql.Presence("unnest($1::integer[], $2::text[], $3::text[]) AS p(pos, id, content_hash)"),
+        return BatchCommand(IngestSql.Presence("unnest($1::integer[], $2::text[], $3::text[]) AS p(pos, id, content_hash)"),
             positions, ids, hashes);
-        using var reader = command.ExecuteReader();
-        IngestSql.ReadPresence(reader, presence);
-        return presence;
     }
 
     public long BeginRun(string inputs, string? dyadVersion)
@@ -54,13 +59,33 @@ internal sealed class PostgresBatchWriter(NpgsqlDataSource source, DuplicateRule
         command.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// One transaction in few round trips (each costs both processes a wake-up): locks, presence and document keys
+    /// in one batch; the dedup candidates; the event numbers; one binary COPY per table with rows; the recount and the
+    /// run's counters in one batch; the commit.
+    /// </summary>
     public IngestBatchResult Write(long runId, IReadOnlyList<IngestDocument> batch)
     {
         using var connection = source.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        Lock(connection, batch);
-        var plan = IngestPlan.Accept(batch, Find(connection, batch.Select(d => (d.Document.Id, d.ContentHash)).ToList()), rule);
-        var docKeys = Reserve(connection, "doc_keys", plan.Accepted.Count);
+        var keys = new (string Id, string ContentHash)[batch.Count];
+        for (int i = 0; i < batch.Count; i++) keys[i] = (batch[i].Document.Id, batch[i].ContentHash);
+        DocumentPresence[] presence;
+        long[] docKeys;
+        using (var opening = new NpgsqlBatch(connection))
+        {
+            opening.BatchCommands.Add(LockCommand(batch));
+            opening.BatchCommands.Add(PresenceCommand(keys));
+            // Keys for every document of the batch; those of skipped documents stay unused (the sequence has gaps anyway).
+            opening.BatchCommands.Add(ReserveCommand("doc_keys", batch.Count));
+            using var reader = opening.ExecuteReader();
+            reader.NextResult();
+            presence = new DocumentPresence[batch.Count];
+            IngestSql.ReadPresence(reader, presence);
+            reader.NextResult();
+            docKeys = ReadReserved(reader, batch.Count);
+        }
+        var plan = IngestPlan.Accept(batch, presence, rule);
         plan.Match(LoadCandidates(connection, plan.Mentions));
         plan.Number(Reserve(connection, "event_ids", plan.NewEvents.Count));
 
@@ -68,22 +93,25 @@ internal sealed class PostgresBatchWriter(NpgsqlDataSource source, DuplicateRule
         CopyMarks(connection, plan.Accepted, docKeys);
         CopyMentions(connection, plan.Accepted, docKeys, plan.MentionEvents);
         CopyEvents(connection, plan.NewEvents);
-        using (var recount = Command(connection, IngestSql.Recount("unnest($1::bigint[]) AS touched(event_key)"), plan.Touched.ToArray()))
-            recount.ExecuteNonQuery();
-        using (var run = Command(connection, """
-            UPDATE ingest_runs SET documents_added = documents_added + $2, documents_already_stored = documents_already_stored + $3,
-                   mentions_added = mentions_added + $4, events_added = events_added + $5 WHERE id = $1
-            """, runId, (long)plan.Accepted.Count, (long)(batch.Count - plan.Accepted.Count), (long)plan.MentionEvents.Count, (long)plan.NewEvents.Count))
-            run.ExecuteNonQuery();
+        using (var closing = new NpgsqlBatch(connection))
+        {
+            if (plan.Touched.Count > 0)
+                closing.BatchCommands.Add(BatchCommand(IngestSql.Recount("unnest($1::bigint[]) AS touched(event_key)"), plan.Touched.ToArray()));
+            closing.BatchCommands.Add(BatchCommand("""
+                UPDATE ingest_runs SET documents_added = documents_added + $2, documents_already_stored = documents_already_stored + $3,
+                       mentions_added = mentions_added + $4, events_added = events_added + $5 WHERE id = $1
+                """, runId, (long)plan.Accepted.Count, (long)(batch.Count - plan.Accepted.Count), (long)plan.MentionEvents.Count, (long)plan.NewEvents.Count));
+            closing.ExecuteNonQuery();
+        }
         transaction.Commit();
         return new IngestBatchResult(plan.Presence, plan.Accepted.Count, plan.MentionEvents.Count, plan.NewEvents.Count, plan.Merged);
     }
 
     /// <summary>
-    /// Takes the batch's advisory locks, held until commit or rollback. Keys are 64-bit hashes: two different names
+    /// The batch's advisory locks, held until commit or rollback. Keys are 64-bit hashes: two different names
     /// sharing one only make writers wait for each other, never decide differently.
     /// </summary>
-    private void Lock(NpgsqlConnection connection, IReadOnlyList<IngestDocument> batch)
+    private NpgsqlBatchCommand LockCommand(IReadOnlyList<IngestDocument> batch)
     {
         var keys = new HashSet<long>();
         foreach (var doc in batch)
@@ -99,8 +127,7 @@ internal sealed class PostgresBatchWriter(NpgsqlDataSource source, DuplicateRule
         var ordered = keys.ToArray();
         Array.Sort(ordered);
         // unnest yields the array in order, so the locks are taken in ascending order.
-        using var command = Command(connection, "SELECT count(pg_advisory_xact_lock(k)) FROM unnest($1::bigint[]) AS k", ordered);
-        command.ExecuteScalar();
+        return BatchCommand("SELECT count(pg_advisory_xact_lock(k)) FROM unnest($1::bigint[]) AS k", ordered);
     }
 
     private static long LockKey(string kind, string name)
@@ -113,45 +140,54 @@ internal sealed class PostgresBatchWriter(NpgsqlDataSource source, DuplicateRule
     /// <summary>The next <paramref name="count"/> numbers of a sequence, ascending (not consecutive when others write too).</summary>
     private static long[] Reserve(NpgsqlConnection connection, string sequence, int count)
     {
+        if (count == 0) return [];
+        using var batch = new NpgsqlBatch(connection) { BatchCommands = { ReserveCommand(sequence, count) } };
+        using var reader = batch.ExecuteReader();
+        return ReadReserved(reader, count);
+    }
+
+    private static NpgsqlBatchCommand ReserveCommand(string sequence, int count) =>
+        BatchCommand($"SELECT nextval('{sequence}') FROM generate_series(1, $1)", count);
+
+    private static long[] ReadReserved(NpgsqlDataReader reader, int count)
+    {
         var numbers = new long[count];
-        if (count == 0) return numbers;
-        using var command = Command(connection, $"SELECT nextval('{sequence}') FROM generate_series(1, $1)", count);
-        using var reader = command.ExecuteReader();
         for (int i = 0; reader.Read(); i++) numbers[i] = reader.GetInt64(0);
         Array.Sort(numbers);
         return numbers;
     }
 
     /// <summary>
-    /// Loads the stored events the batch's mentions could join: the mentions' keys and date windows go in by binary
-    /// COPY into a temporary table, which one join matches against events.
+    /// Loads the stored events the batch's mentions could join: the mentions' keys and date windows go in as arrays,
+    /// which one join matches against events. Parameters are planned with their values, so the planner knows the
+    /// probe's size and picks index lookups into events for a small one.
     /// </summary>
     private EventMatcher LoadCandidates(NpgsqlConnection connection, List<PlannedMention> mentions)
     {
         var matcher = new EventMatcher(rule);
         if (mentions.Count == 0) return matcher;
-        Execute(connection, """
-            CREATE TEMP TABLE dedup_probe (source text COLLATE "C", target text COLLATE "C", root text COLLATE "C",
-                                           negated boolean, lo date, hi date) ON COMMIT DROP
-            """);
-        using (var probe = connection.BeginBinaryImport("COPY dedup_probe FROM STDIN (FORMAT BINARY)"))
+        var sources = new string[mentions.Count];
+        var targets = new string[mentions.Count];
+        var roots = new string[mentions.Count];
+        var negated = new bool[mentions.Count];
+        var lo = new DateOnly[mentions.Count];
+        var hi = new DateOnly[mentions.Count];
+        for (int i = 0; i < mentions.Count; i++)
         {
-            foreach (var (key, date, _) in mentions)
-            {
-                probe.StartRow();
-                probe.Text(key.Source);
-                probe.Text(key.Target);
-                probe.Text(key.Root);
-                probe.Write(key.Negated, NpgsqlDbType.Boolean);
-                probe.Date(date.AddDays(-rule.WindowDays));
-                probe.Date(date.AddDays(rule.WindowDays));
-            }
-            probe.Complete();
+            var (key, date, _) = mentions[i];
+            (sources[i], targets[i], roots[i], negated[i]) = (key.Source, key.Target, key.Root, key.Negated);
+            (lo[i], hi[i]) = (date.AddDays(-rule.WindowDays), date.AddDays(rule.WindowDays));
         }
-        // Statistics let the planner pick index lookups into events for a small probe.
-        Execute(connection, "ANALYZE dedup_probe");
-        using var command = Command(connection, IngestSql.Candidates(rule, "dedup_probe"));
-        using var reader = command.ExecuteReader();
+        using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                BatchCommand(IngestSql.Candidates(rule,
+                    "unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::date[], $6::date[]) AS p(source, target, root, negated, lo, hi)"),
+                    sources, targets, roots, negated, lo, hi),
+            },
+        };
+        using var reader = batch.ExecuteReader();
         IngestSql.AddCandidates(reader, rule, matcher);
         return matcher;
     }
@@ -194,6 +230,9 @@ internal sealed class PostgresBatchWriter(NpgsqlDataSource source, DuplicateRule
                 }
             sentences.Complete();
         }
+        bool anyLearned = false;
+        foreach (var doc in accepted) anyLearned |= doc.LearnedActors.Count > 0;
+        if (!anyLearned) return;
         using var learned = connection.BeginBinaryImport(
             "COPY learned_actors (doc_key, name, code, title, title_head, rule, explanation, sentence_index, date, evidence) FROM STDIN (FORMAT BINARY)");
         for (int i = 0; i < accepted.Count; i++)
@@ -288,16 +327,17 @@ internal sealed class PostgresBatchWriter(NpgsqlDataSource source, DuplicateRule
         events.Complete();
     }
 
+    private static NpgsqlBatchCommand BatchCommand(string sql, params object?[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var p in parameters) command.Parameters.Add(new NpgsqlParameter { Value = p ?? DBNull.Value });
+        return command;
+    }
+
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object?[] parameters)
     {
         var command = new NpgsqlCommand(sql, connection);
         foreach (var p in parameters) command.Parameters.Add(new NpgsqlParameter { Value = p ?? DBNull.Value });
         return command;
-    }
-
-    private static void Execute(NpgsqlConnection connection, string sql)
-    {
-        using var command = new NpgsqlCommand(sql, connection);
-        command.ExecuteNonQuery();
     }
 }
