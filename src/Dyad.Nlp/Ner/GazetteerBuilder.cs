@@ -58,6 +58,12 @@ public static partial class GazetteerBuilder
         "admiral", "marshal", "lord", "sir", "dame", "cardinal", "bishop", "rabbi", "mullah", "emir", "sultan", "chief",
     ];
 
+    /// <summary>
+    /// The CAMEO code for a country list's alpha-3 code: Kosovo, which world-countries lists as "UNK" and GeoNames as
+    /// the user-assigned "XKX", is KSV in CAMEO and in the actor dictionaries the demonym codes are matched against.
+    /// </summary>
+    internal static string CameoCountry(string alpha3) => alpha3 is "UNK" or "XKX" ? "KSV" : alpha3;
+
     /// <summary>Builds the gazetteer from the shared data folder (the folder holding places/ and cameo/).</summary>
     public static Gazetteer Build(string sharedDataRoot, TextWriter? log = null)
     {
@@ -103,7 +109,7 @@ public static partial class GazetteerBuilder
         using (var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(places, "world-countries", "countries.json"))))
             foreach (var country in doc.RootElement.EnumerateArray())
             {
-                string code = country.GetProperty("cca3").GetString()!;
+                string code = CameoCountry(country.GetProperty("cca3").GetString()!);
                 if (country.TryGetProperty("demonyms", out var forms) && forms.TryGetProperty("eng", out var eng))
                     foreach (var form in eng.EnumerateObject())
                     {
