@@ -185,8 +185,15 @@ public static partial class GazetteerBuilder
         // People: national leaders and government members in Phoenix's country actors (generated from CountryInfo, CC BY-SA 3.0).
         foreach (var record in ActorRecords(Path.Combine(dictionaries, "Phoenix.Countries.actors.txt")))
             if (record.IsPerson)
+            {
                 foreach (var words in record.Phrases)
                     if (words.Count is >= 2 and <= 4) AddPerson(words);
+                // News names leaders by surname alone ("Putin warned ..."); the record's one-word alias is a person
+                // when it is the surname of one of its full names, so a lone "Putin" matches as a person too.
+                foreach (var words in record.Phrases)
+                    if (words.Count == 1 && words[0].Length > 3 && words[0].All(char.IsLetter) && IsSurnameOf(words[0], record.Phrases))
+                        Add(words[0], GazetteerType.Person);
+            }
 
         // Organizations and their people: Phoenix international and militant/non-state actor dictionaries (MIT).
         foreach (var record in ActorRecords(Path.Combine(dictionaries, "Phoenix.International.actors.txt")))
@@ -327,6 +334,13 @@ public static partial class GazetteerBuilder
             words.Add(word);
         if (words.Count > 1 && words[0].Equals("THE", StringComparison.OrdinalIgnoreCase)) words.RemoveAt(0);
         return words;
+    }
+
+    private static bool IsSurnameOf(string word, List<List<string>> phrases)
+    {
+        foreach (var words in phrases)
+            if (words.Count is >= 2 and <= 4 && string.Equals(words[^1], word, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     private sealed record ActorRecord(List<List<string>> Phrases, bool IsPerson, string Codes);
