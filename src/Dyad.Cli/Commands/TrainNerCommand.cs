@@ -16,7 +16,9 @@ internal static class TrainNerCommand
         var seed = new Option<int>("--seed") { Description = "Shuffling seed (training is deterministic for a seed).", DefaultValueFactory = _ => 1 };
         var ensemble = new Option<int>("--ensemble") { Description = "Number of models (seeds seed, seed+1, ...) whose weights are averaged.", DefaultValueFactory = _ => 1 };
         var penalty = new Option<float?>("--outside-penalty") { Description = "Fixed O-label penalty instead of tuning it on --dev (for a final model trained on train + dev with the value a dev run chose)." };
-        var command = new Command("ner", "Train the named-entity recognizer (PER, ORG, LOC) and write its model.") { train, dev, shared, output, epochs, seed, ensemble, penalty };
+        var lowerCopies = new Option<int>("--lowercase-copies") { Description = "Extra all-lower-case training copies of sentences with entities.", DefaultValueFactory = _ => new NerTrainingOptions().LowercaseCopies };
+        var upperCopies = new Option<int>("--uppercase-copies") { Description = "Extra all-capitals training copies of sentences with entities.", DefaultValueFactory = _ => new NerTrainingOptions().UppercaseCopies };
+        var command = new Command("ner", "Train the named-entity recognizer (PER, ORG, LOC) and write its model.") { train, dev, shared, output, epochs, seed, ensemble, penalty, lowerCopies, upperCopies };
         command.SetAction(parse =>
         {
             var outWriter = parse.InvocationConfiguration.Output;
@@ -43,7 +45,7 @@ internal static class TrainNerCommand
                 devExamples = sentences.Select(NerExample.From).ToList();
             }
             var gazetteer = GazetteerBuilder.Build(sharedRoot, outWriter);
-            var options = new NerTrainingOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), EnsembleSize = parse.GetValue(ensemble), OutsidePenalty = parse.GetValue(penalty), Log = outWriter };
+            var options = new NerTrainingOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), EnsembleSize = parse.GetValue(ensemble), OutsidePenalty = parse.GetValue(penalty), LowercaseCopies = parse.GetValue(lowerCopies), UppercaseCopies = parse.GetValue(upperCopies), Log = outWriter };
             var recognizer = EntityRecognizer.Train(examples, devExamples, gazetteer, options);
             string outputPath = parse.GetValue(output)!;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);

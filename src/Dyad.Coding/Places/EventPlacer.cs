@@ -137,7 +137,7 @@ public sealed class EventPlacer
             var candidate = Choose(text.AsSpan(tokens[start].Start, tokens[end - 1].End - tokens[start].Start), countries);
             // A name the recognizer did not mark as a place must be a prominent one: a capitalized word such as
             // "Council" is also a village somewhere.
-            if (candidate == null || (entity == null && !IsProminent(candidate))) return null;
+            if (candidate == null || !Believable(candidate, entity, countries)) return null;
             return ToLocation(candidate);
         }
         if (!PlaceNouns.Contains(tokens[head].Text) && !PlaceNouns.Contains(sentence.Lemmas?[head] ?? "")) return null;
@@ -183,6 +183,19 @@ public sealed class EventPlacer
         bool topIsMajor = top.Kind == PlaceKind.Place && (top.FeatureCode == "PPLC" || top.Population >= MajorPopulation);
         if (best == null || (topIsMajor && (long)best.Population * 10 < top.Population)) return top;
         return best;
+    }
+
+    /// <summary>
+    /// Whether a resolved name is taken as the event's place. A prominent place always is. A small one needs support:
+    /// the recognizer marked it as a place and, when it marked a single word, the place lies in one of the actors'
+    /// countries. One capitalized word after "in" looks like a place to the recognizer, and institutions ("Council",
+    /// "Congress") share their names with villages somewhere.
+    /// </summary>
+    private static bool Believable(PlaceCandidate candidate, EntitySpan? entity, IReadOnlyCollection<string> countries)
+    {
+        if (IsProminent(candidate)) return true;
+        if (entity is not { Type: "LOC" } location) return false;
+        return location.End - location.Start > 1 || countries.Contains(candidate.CountryIso3);
     }
 
     private static bool IsProminent(PlaceCandidate candidate) =>

@@ -17,6 +17,14 @@ public sealed record NerTrainingOptions
     public int Seed { get; init; } = 1;
     /// <summary>Extra training copies given a news dateline prefix (see <see cref="DatelineAugmenter"/>); 0 turns it off.</summary>
     public int DatelineCopies { get; init; } = 800;
+    /// <summary>
+    /// Extra training copies of sentences with entities, all lower case (see <see cref="CaseAugmenter"/>); 0 turns it
+    /// off. Off by default: 1,500 copies raised UNER EWT dev F1 but made news names in capitals less certain
+    /// ("Xi Jinping", "Uzbekistan" went untagged; models/NER.md).
+    /// </summary>
+    public int LowercaseCopies { get; init; }
+    /// <summary>Extra training copies of sentences with entities, all capitals; 0 (default) turns it off.</summary>
+    public int UppercaseCopies { get; init; }
     /// <summary>Models trained with seeds Seed, Seed+1, ... whose weights are averaged into the result.</summary>
     public int EnsembleSize { get; init; } = 1;
     /// <summary>
@@ -59,14 +67,19 @@ public sealed class EntityRecognizer
     public static EntityRecognizer Train(IReadOnlyList<NerExample> train, IReadOnlyList<NerExample>? dev, Gazetteer gazetteer, NerTrainingOptions? options = null)
     {
         options ??= new NerTrainingOptions();
+        if (options.LowercaseCopies + options.UppercaseCopies > 0)
+            train = CaseAugmenter.Augment(train, options.LowercaseCopies, options.UppercaseCopies, options.Seed);
         if (options.DatelineCopies > 0) train = DatelineAugmenter.Augment(train, options.DatelineCopies, options.Seed);
         if (options.EnsembleSize <= 1) return TrainOne(train, dev, gazetteer, options);
-        var members = new List<SequenceModel>();
-        for (int k = 0; k < options.EnsembleSize; k++)
+        // Members are independent (own seed, own weights; the gazetteer is only read), so they train in parallel;
+        // each is deterministic and they are averaged in seed order, so the result does not depend on scheduling.
+        var members = new SequenceModel[options.EnsembleSize];
+        var log = options.Log == null ? null : TextWriter.Synchronized(options.Log);
+        Parallel.For(0, members.Length, k =>
         {
-            options.Log?.WriteLine($"ensemble member {k + 1} of {options.EnsembleSize}");
-            members.Add(TrainOne(train, dev, gazetteer, options with { Seed = options.Seed + k })._model);
-        }
+            log?.WriteLine($"ensemble member {k + 1} of {options.EnsembleSize} (seed {options.Seed + k})");
+            members[k] = TrainOne(train, dev, gazetteer, options with { Seed = options.Seed + k, Log = log })._model;
+        });
         var ensemble = new EntityRecognizer(SequenceModel.Mean(members), gazetteer);
         if (dev != null) options.Log?.WriteLine($"ensemble: dev F1 {100 * ensemble.Evaluate(dev).Overall.F1:F2}");
         ensemble.SetOutsidePenalty(dev, options);
@@ -135,7 +148,7 @@ public sealed class EntityRecognizer
     {
         float bestPenalty = 0;
         double bestF1 = Evaluate(dev).Overall.F1;
-        foreach (float penalty in (float[])[-0.5f, -0.2f, 0.05f, 0.1f, 0.2f, 0.35f, 0.5f, 0.75f, 1f, 1.5f, 2f, 3f])
+        foreach (float penalty in (float[])[-0.5f, -0.2f, 0.05f, 0.1f, 0.2f, 0.35f, 0.5f, 0.75f, 1f, 1.5f, 2f, 3f, 4f, 5f, 6.5f, 8f])
         {
             _model.OutsidePenalty = penalty;
             double f1 = Evaluate(dev).Overall.F1;

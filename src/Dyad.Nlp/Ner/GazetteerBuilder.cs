@@ -58,6 +58,12 @@ public static partial class GazetteerBuilder
         "admiral", "marshal", "lord", "sir", "dame", "cardinal", "bishop", "rabbi", "mullah", "emir", "sultan", "chief",
     ];
 
+    /// <summary>
+    /// The CAMEO code for a country list's alpha-3 code: Kosovo, which world-countries lists as "UNK" and GeoNames as
+    /// the user-assigned "XKX", is KSV in CAMEO and in the actor dictionaries the demonym codes are matched against.
+    /// </summary>
+    internal static string CameoCountry(string alpha3) => alpha3 is "UNK" or "XKX" ? "KSV" : alpha3;
+
     /// <summary>Builds the gazetteer from the shared data folder (the folder holding places/ and cameo/).</summary>
     public static Gazetteer Build(string sharedDataRoot, TextWriter? log = null)
     {
@@ -103,7 +109,7 @@ public static partial class GazetteerBuilder
         using (var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(places, "world-countries", "countries.json"))))
             foreach (var country in doc.RootElement.EnumerateArray())
             {
-                string code = country.GetProperty("cca3").GetString()!;
+                string code = CameoCountry(country.GetProperty("cca3").GetString()!);
                 if (country.TryGetProperty("demonyms", out var forms) && forms.TryGetProperty("eng", out var eng))
                     foreach (var form in eng.EnumerateObject())
                     {
@@ -179,8 +185,15 @@ public static partial class GazetteerBuilder
         // People: national leaders and government members in Phoenix's country actors (generated from CountryInfo, CC BY-SA 3.0).
         foreach (var record in ActorRecords(Path.Combine(dictionaries, "Phoenix.Countries.actors.txt")))
             if (record.IsPerson)
+            {
                 foreach (var words in record.Phrases)
                     if (words.Count is >= 2 and <= 4) AddPerson(words);
+                // News names leaders by surname alone ("Putin warned ..."); the record's one-word alias is a person
+                // when it is the surname of one of its full names, so a lone "Putin" matches as a person too.
+                foreach (var words in record.Phrases)
+                    if (words.Count == 1 && words[0].Length > 3 && words[0].All(char.IsLetter) && IsSurnameOf(words[0], record.Phrases))
+                        Add(words[0], GazetteerType.Person);
+            }
 
         // Organizations and their people: Phoenix international and militant/non-state actor dictionaries (MIT).
         foreach (var record in ActorRecords(Path.Combine(dictionaries, "Phoenix.International.actors.txt")))
@@ -321,6 +334,13 @@ public static partial class GazetteerBuilder
             words.Add(word);
         if (words.Count > 1 && words[0].Equals("THE", StringComparison.OrdinalIgnoreCase)) words.RemoveAt(0);
         return words;
+    }
+
+    private static bool IsSurnameOf(string word, List<List<string>> phrases)
+    {
+        foreach (var words in phrases)
+            if (words.Count is >= 2 and <= 4 && string.Equals(words[^1], word, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     private sealed record ActorRecord(List<List<string>> Phrases, bool IsPerson, string Codes);

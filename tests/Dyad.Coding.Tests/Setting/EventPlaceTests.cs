@@ -1,6 +1,7 @@
 using Dyad.Coding.Places;
 using Dyad.Coding.Setting;
 using Dyad.Knowledge.Places;
+using Dyad.Text;
 
 namespace Dyad.Coding.Tests.Setting;
 
@@ -99,6 +100,24 @@ public sealed class EventPlaceTests(SettingPipeline models)
         // There is a Congress in Arizona (pop. about 2,000) and a Council in Idaho.
         PlaceOf("Pelosi criticized Trump in Congress.", "criticized", "Pelosi", "Trump", "USALEG", "USAGOV")?.Name.ShouldNotBe("Congress");
         PlaceOf("The mayor praised the police in Council.", "praised", "mayor", "police")?.Name.ShouldNotBe("Council");
+    }
+
+    [Fact]
+    public void A_village_the_recognizer_marks_as_a_place_needs_an_actor_from_its_country()
+    {
+        // Whatever the shipped recognizer reads, set "Council" (a village in Idaho) as a one-word LOC.
+        EventLocation? PlaceWithLoc(string text, string predicate, string source, string target, string? sourceCode, string? targetCode)
+        {
+            var doc = models.Parse(text, Published);
+            var sentence = doc.Sentences[^1];
+            int council = SettingPipeline.TokenIndex(sentence, "Council");
+            sentence.Entities = [new EntitySpan(council, council + 1, "LOC")];
+            int Index(string word) => SettingPipeline.TokenIndex(sentence, word);
+            return Placer.Place(sentence, doc.Text, Index(predicate), [Index(source), Index(target)], [sourceCode, targetCode], null);
+        }
+        PlaceWithLoc("The mayor praised the police in Council.", "praised", "mayor", "police", null, null)?.Name.ShouldNotBe("Council");
+        var inCountry = PlaceWithLoc("The mayor praised the police in Council.", "praised", "mayor", "police", "USAGOV", "USACOP").ShouldNotBeNull();
+        (inCountry.Name, inCountry.Country).ShouldBe(("Council", "USA"));
     }
 
     [Fact]

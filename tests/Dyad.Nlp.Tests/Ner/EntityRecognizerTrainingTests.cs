@@ -43,7 +43,7 @@ public class EntityRecognizerTrainingTests
     }
 
     private static EntityRecognizer TrainSmall() =>
-        EntityRecognizer.Train(Fixture(), null, Gazetteer.Empty, new NerTrainingOptions { Epochs = 4, Seed = 7, DatelineCopies = 0 });
+        EntityRecognizer.Train(Fixture(), null, Gazetteer.Empty, new NerTrainingOptions { Epochs = 4, Seed = 7, DatelineCopies = 0, LowercaseCopies = 0, UppercaseCopies = 0 });
 
     [Fact]
     public void LearnsTheFixtureAndGeneralizesToAnUnseenNameAfterATitle()
@@ -116,5 +116,30 @@ public class DatelineAugmenterTests
         }
         DatelineAugmenter.Augment(examples, 50, 3).Skip(examples.Count).Select(e => string.Join(' ', e.Tokens))
             .ShouldBe(augmented.Skip(examples.Count).Select(e => string.Join(' ', e.Tokens)));
+    }
+}
+
+public class CaseAugmenterTests
+{
+    [Fact]
+    public void CopiesAreRecasedSentencesWithEntitiesAndKeepTheirSpans()
+    {
+        var examples = EntityRecognizerTrainingTests.Fixture();
+        var augmented = CaseAugmenter.Augment(examples, lowerCopies: 30, upperCopies: 10, seed: 5);
+        augmented.Count.ShouldBe(examples.Count + 40);
+        var copies = augmented.Skip(examples.Count).ToList();
+        for (int c = 0; c < copies.Count; c++)
+        {
+            var copy = copies[c];
+            copy.Entities.ShouldNotBeEmpty();
+            // The source is the original sentence spelt the same way apart from case.
+            var source = examples.First(e => e.Tokens.Length == copy.Tokens.Length
+                && e.Tokens.Zip(copy.Tokens).All(p => string.Equals(p.First, p.Second, StringComparison.OrdinalIgnoreCase)));
+            copy.Entities.ShouldBe(source.Entities);
+            string text = string.Join(' ', copy.Tokens);
+            text.ShouldBe(c < 30 ? text.ToLowerInvariant() : text.ToUpperInvariant());
+        }
+        CaseAugmenter.Augment(examples, 30, 10, 5).Skip(examples.Count).Select(e => string.Join(' ', e.Tokens))
+            .ShouldBe(copies.Select(e => string.Join(' ', e.Tokens)));
     }
 }

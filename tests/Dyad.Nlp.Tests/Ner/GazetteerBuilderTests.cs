@@ -23,8 +23,14 @@ public class GazetteerBuilderTests
         Is("Kazakhstani", GazetteerType.Demonym).ShouldBeTrue();
         Is("Kazakhstan", GazetteerType.Demonym).ShouldBeFalse();
 
-        var codes = new string?[3];
-        gazetteer.MatchDemonyms(["Kazakhstani", "Chinese", "Uyghur"], codes);
-        codes.ShouldBe(["KAZ", "CHN", "uig"]);
+        // A leader's one-word alias that is the surname of his full name is a person on its own ("Putin warned").
+        Is("Vladimir Putin", GazetteerType.Person).ShouldBeTrue();
+        Is("Putin", GazetteerType.Person).ShouldBeTrue();
+        Is("Vladimir", GazetteerType.Person).ShouldBeFalse();
+
+        var codes = new string?[4];
+        gazetteer.MatchDemonyms(["Kazakhstani", "Chinese", "Uyghur", "Kosovar"], codes);
+        // Kosovo is KSV, the CAMEO code, not the country list's placeholder.
+        codes.ShouldBe(["KAZ", "CHN", "uig", "KSV"]);
     }
 }
