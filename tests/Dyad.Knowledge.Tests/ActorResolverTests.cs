@@ -89,6 +89,27 @@ public class ActorResolverTests(ShippedResolver shipped) : IClassFixture<Shipped
     }
 
     [Fact]
+    public void AnAgentTakesTheCountryOfThePlaceItIsIn()
+    {
+        var s = Parse("Police/4/nsubj", "in/3/case", "Nigeria/1/nmod", "arrested/0/root", "protesters/4/obj", "from/7/case", "Xinjiang/5/nmod");
+        var police = Resolve(s, 0);
+        police.Code.ShouldBe("NGACOP");
+        police.Rule.ShouldBe(ActorResolution.AgentCountryRule);
+        (police.Start, police.End).ShouldBe((0, 3));
+        police.Explanation.ShouldContain("Nigeria");
+        Resolve(s, 4).Code.ShouldBe("CHNOPP");
+    }
+
+    [Fact]
+    public void APlaceModifierThatIsNoPlaceLeavesTheAgentWithoutCountry()
+    {
+        var s = Parse("Police/4/nsubj", "in/3/case", "riot/1/nmod", "arrested/0/root");
+        var police = Resolve(s, 0);
+        police.Code.ShouldBe("COP");
+        police.Rule.ShouldBe(ActorResolution.AgentRule);
+    }
+
+    [Fact]
     public void DemonymWorksWithoutTheRecognizerToo()
     {
         var s = Parse("Nigerian/2/amod", "police/3/nsubj", "arrested/0/root");

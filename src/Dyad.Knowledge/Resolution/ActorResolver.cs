@@ -51,7 +51,12 @@ public sealed class ActorResolver
             throw new ArgumentOutOfRangeException(nameof(headIndex), headIndex, $"the sentence has {sentence.Count} token(s)");
         if (sentence.Heads == null || sentence.Relations == null)
             throw new ArgumentException("the sentence has no parse (Heads/Relations are null); run the parser first", nameof(sentence));
-        var resolved = ResolvePhrase(CollectPhrase(sentence, headIndex), headIndex, date);
+        var phrase = CollectPhrase(sentence, headIndex);
+        var resolved = ResolvePhrase(phrase, headIndex, date);
+        // "police in Nigeria", "protesters from Xinjiang": an agent whose own phrase names no country takes the country
+        // of the place its prepositional modifier names.
+        if (resolved is { Rule: ActorResolution.AgentRule } && PlaceModifierCountry(sentence, headIndex, date) is { } place)
+            resolved = ResolvePhrase(phrase, headIndex, date, place) ?? resolved;
         if (resolved != null && !IsOrganizationInsidePerson(sentence, resolved)) return resolved;
         for (int i = 0; i < sentence.Count; i++)
             if (sentence.Heads[i] - 1 == headIndex && sentence.Relations[i] == "appos")
@@ -184,7 +189,37 @@ public sealed class ActorResolver
 
     private static bool IsOf(string text) => text.Equals("of", StringComparison.OrdinalIgnoreCase);
 
-    private ActorResolution? ResolvePhrase(List<PhraseWord> words, int headIndex, DateOnly date)
+    /// <summary>
+    /// The country of a place named by an "in"/"from" modifier of the head ("police in Nigeria", "protesters in
+    /// Beijing", "militants from Xinjiang"): a country, capital or region from the country table, nothing else.
+    /// </summary>
+    private PlaceCountry? PlaceModifierCountry(Sentence s, int head, DateOnly date)
+    {
+        for (int i = 0; i < s.Count; i++)
+        {
+            if (s.Heads![i] - 1 != head || s.Relations![i] != "nmod" || !HasCase(s, i, "in", "from")) continue;
+            var words = CollectPhrase(s, i);
+            var text = Join(words, 0, words.Count);
+            var country = _countries.ByName(text) ?? _countries.ByCapital(text) ?? _countries.RegionToCountry(text);
+            if (country != null)
+                return new PlaceCountry(CameoCountryCodes.FromIso3(country.Iso3), words[0].Index, words[^1].Index + 1,
+                    $"the place '{text}' in {country.Name}");
+        }
+        return null;
+    }
+
+    private static bool HasCase(Sentence s, int nominal, string first, string second)
+    {
+        for (int i = 0; i < s.Count; i++)
+            if (s.Heads![i] - 1 == nominal && s.Relations![i] == "case"
+                && (s.Tokens[i].Text.Equals(first, StringComparison.OrdinalIgnoreCase) || s.Tokens[i].Text.Equals(second, StringComparison.OrdinalIgnoreCase)))
+                return true;
+        return false;
+    }
+
+    private sealed record PlaceCountry(string Code, int Start, int End, string Why);
+
+    private ActorResolution? ResolvePhrase(List<PhraseWord> words, int headIndex, DateOnly date, PlaceCountry? place = null)
     {
         int head = words.FindIndex(w => w.Index == headIndex);
         if (head < 0) return null;
@@ -204,6 +239,9 @@ public sealed class ActorResolver
         var agentText = Join(words, agentStart, agentLength);
         var agentWhy = $"agent '{agentText}' {entry.Written} ({entry.Source})";
         var modifier = FindModifier(words, agentStart, agentLength, date);
+        if (modifier == null && place != null)
+            return new ActorResolution(Combine(place.Code, entry), Math.Min(words[agentStart].Index, place.Start),
+                Math.Max(words[agentStart + agentLength - 1].Index + 1, place.End), ActorResolution.AgentCountryRule, $"{agentWhy} located by {place.Why}");
         if (modifier == null)
             return new ActorResolution(entry.Code, words[agentStart].Index, words[agentStart + agentLength - 1].Index + 1,
                 ActorResolution.AgentRule, agentWhy + " with no country in the phrase");
