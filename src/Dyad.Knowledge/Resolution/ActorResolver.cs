@@ -180,12 +180,7 @@ public sealed class ActorResolver
         return _countries.ByDemonym(s.Tokens[i].Text)?.Iso3 ?? CameoCountryCodes.FromIso3(recognized);
     }
 
-    private static bool HasOfCase(Sentence s, int nmod)
-    {
-        for (int i = 0; i < s.Count; i++)
-            if (s.Heads![i] - 1 == nmod && s.Relations![i] == "case" && IsOf(s.Tokens[i].Text)) return true;
-        return false;
-    }
+    private static bool HasOfCase(Sentence s, int nmod) => HasCase(s, nmod, "of");
 
     private static bool IsOf(string text) => text.Equals("of", StringComparison.OrdinalIgnoreCase);
 
@@ -208,11 +203,13 @@ public sealed class ActorResolver
         return null;
     }
 
-    private static bool HasCase(Sentence s, int nominal, string first, string second)
+    /// <summary>True when <paramref name="nominal"/> has a case marker that is <paramref name="first"/> or <paramref name="second"/>.</summary>
+    private static bool HasCase(Sentence s, int nominal, string first, string? second = null)
     {
         for (int i = 0; i < s.Count; i++)
             if (s.Heads![i] - 1 == nominal && s.Relations![i] == "case"
-                && (s.Tokens[i].Text.Equals(first, StringComparison.OrdinalIgnoreCase) || s.Tokens[i].Text.Equals(second, StringComparison.OrdinalIgnoreCase)))
+                && (s.Tokens[i].Text.Equals(first, StringComparison.OrdinalIgnoreCase)
+                    || (second != null && s.Tokens[i].Text.Equals(second, StringComparison.OrdinalIgnoreCase))))
                 return true;
         return false;
     }
