@@ -65,10 +65,14 @@ public static class PhraseNormalizer
             d[n++] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
             return n;
         }
+        // Fold the lower-case form too: a capital with no entry of its own ("ẞ") lowers to a letter that has one ("ß"),
+        // and keys must be fixed points (normalizing a key gives the key back).
+        var lower = char.ToLowerInvariant(c);
         var folded = Fold(c);
+        if (folded.Length == 0) folded = Fold(lower);
         if (folded.Length == 0)
         {
-            d[n++] = char.ToLowerInvariant(c);
+            d[n++] = lower;
             return n;
         }
         foreach (var f in folded) d[n++] = f;

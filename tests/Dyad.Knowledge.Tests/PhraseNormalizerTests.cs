@@ -23,6 +23,7 @@ public class PhraseNormalizerTests
     [InlineData("Côte d'Ivoire", "cote divoire")]
     [InlineData("Bogotá", "bogota")]
     [InlineData("Straße", "strasse")]
+    [InlineData("GROẞE", "grosse")]
     [InlineData("People's Republic of China", "peoples republic of china")]
     [InlineData("...", "")]
     public void Examples(string text, string key) => PhraseNormalizer.Normalize(text).ShouldBe(key);
