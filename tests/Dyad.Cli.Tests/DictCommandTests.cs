@@ -161,7 +161,9 @@ public class DictCommandTests
         checkOutput.ShouldContain("0 error(s), 0 warning(s)");
 
         // The shipped dictionaries know him from Dyad's own list of recent office holders; the user file overrides it.
-        Run("dict", "lookup", "Mike Pompeo", "--date", "2020-02-03").Output.ShouldContain("actors.recent.tsv");
+        var shipped = Run("dict", "lookup", "Mike Pompeo", "--date", "2020-02-03").Output;
+        shipped.ShouldContain("shipped recent-officials list entry 'mike pompeo' at actors.recent.tsv");
+        shipped.ShouldNotContain("user dictionary");
         Run("dict", "lookup", "Mike Pompeo", "--date", "2020-02-03", "--user", example).Output.ShouldContain("=> actor USAGOV");
         Run("dict", "lookup", "Mike Pompeo", "--date", "2017-06-01", "--user", example).Output.ShouldContain("=> actor USASPY");
         Run("dict", "lookup", "Mike Pompeo", "--date", "2010-06-01", "--user", example).Output.ShouldContain("=> actor USAELI");

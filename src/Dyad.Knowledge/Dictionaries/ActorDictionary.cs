@@ -17,7 +17,7 @@ public sealed record ActorMatch(ActorEntry Entry, DatedCode? Code, DateOnly Date
         {
             EntryRule.Primary => $"actor '{e.Phrase}' at {e.Source}",
             EntryRule.Synonym => $"'{e.Phrase}' at {e.Source}, a synonym of actor '{e.RootPhrase}'",
-            EntryRule.User => $"user dictionary entry '{e.Phrase}' at {e.Source}",
+            EntryRule.User => $"{UserLayerName(e.Source)} entry '{e.Phrase}' at {e.Source}",
             _ => $"'{e.Phrase}' at {e.Source}",
         };
         var date = Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -29,6 +29,11 @@ public sealed record ActorMatch(ActorEntry Entry, DatedCode? Code, DateOnly Date
                 : $"{how}: default code {Code.Code} from line {Code.Source.Line} (none of its {e.Restrictions.Count} date restriction(s) holds on {date})";
         return $"{how}: code {Code.Code} from line {Code.Source.Line}, restriction {Code.When} holds on {date} (first matching restriction wins)";
     }
+
+    // The shipped list of recent office holders is read like a user dictionary, but a user asking "why" should not be
+    // told that a file they never wrote is theirs.
+    private static string UserLayerName(SourceLocation source) =>
+        Path.GetFileName(source.File) == ModelFiles.RecentOfficials ? "shipped recent-officials list" : "user dictionary";
 }
 
 /// <summary>
