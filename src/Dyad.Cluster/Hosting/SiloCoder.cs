@@ -8,40 +8,59 @@ namespace Dyad.Cluster.Hosting;
 
 /// <summary>
 /// The silo's one coding service (a DI singleton): the models and dictionaries, loaded once when the silo starts,
-/// the store connection, and a gate that lets <see cref="Threads"/> items code at a time. Work items are coded and
-/// stored off the Orleans scheduler, on thread-pool threads, so that long coding never stalls grain messaging.
+/// the store connection, and a gate that lets <see cref="Threads"/> items code or commit at a time. A work item is
+/// coded (<see cref="PrepareAsync"/>) and held until the submitter asks for its commit (<see cref="CommitAsync"/>),
+/// which it does in input order: deduplication merges a mention into the events stored before it, so storing in
+/// input order makes the store the same whatever the number of silos and whichever finishes coding first. Both run
+/// off the Orleans scheduler, on thread-pool threads, so that long coding never stalls grain messaging.
 /// </summary>
 /// <param name="storeLock">Serializes this silo's store calls; silos of one process that share a store share it.</param>
 public sealed class SiloCoder(CodingPipeline pipeline, IQueryableEventStore store, int threads, string hostName, Lock storeLock)
 {
-    private readonly SemaphoreSlim _gate = new(threads, threads);
+    /// <summary>A coded item waiting for its commit: dropped after this long (its submitter is gone or gave it to another silo).</summary>
+    private static readonly TimeSpan PendingLifetime = TimeSpan.FromMinutes(10);
+
+    private sealed record PendingItem(int Documents, List<IngestDocument> Batch, string[] Failures, TimeSpan Coded);
+
+    private readonly CodingGate _gate = new(threads);
     // One store connection per silo: its calls are serialized; they are short next to coding.
     private readonly Lock _storeLock = storeLock;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Dictionary<(long Run, int Sequence), PendingItem> _pending = new();
     private int _busy, _waiting;
     private long _items, _documents, _added, _failures;
 
     public int Threads => threads;
 
-    public async Task<ItemResult> CodeAsync(WorkItem item, string silo)
+    /// <summary>Codes the item's documents that the store lacks and keeps them for <see cref="CommitAsync"/>.</summary>
+    public Task<ItemPrepared> PrepareAsync(WorkItem item, string silo) =>
+        UnderGate(commit: false, () => Prepare(item, silo));
+
+    /// <summary>
+    /// Stores a prepared item in one transaction (like one <c>dyad ingest</c> batch); null when this silo holds no
+    /// such item (it restarted, or dropped it), and the submitter prepares it again.
+    /// </summary>
+    public Task<ItemResult?> CommitAsync(long runId, int sequence, string silo) =>
+        UnderGate(commit: true, () => Commit(runId, sequence, silo));
+
+    private async Task<T> UnderGate<T>(bool commit, Func<T> work)
     {
         Interlocked.Increment(ref _waiting);
-        await _gate.WaitAsync();
+        await _gate.EnterAsync(commit);
         Interlocked.Decrement(ref _waiting);
         Interlocked.Increment(ref _busy);
         try
         {
-            return await Task.Run(() => Code(item, silo));
+            return await Task.Run(work);
         }
         finally
         {
             Interlocked.Decrement(ref _busy);
-            _gate.Release();
+            _gate.Leave();
         }
     }
 
-    /// <summary>Codes the documents the store lacks and stores them in one transaction (like one dyad ingest batch).</summary>
-    private ItemResult Code(WorkItem item, string silo)
+    private ItemPrepared Prepare(WorkItem item, string silo)
     {
         var documents = new List<Dyad.Text.Document>(item.Documents.Length);
         foreach (var d in item.Documents) documents.Add(d.ToDocument());
@@ -65,17 +84,41 @@ public sealed class SiloCoder(CodingPipeline pipeline, IQueryableEventStore stor
                 failures.Add($"{documents[i].Id}: {e.GetType().Name}: {e.Message}");
             }
         }
+        lock (_pending)
+        {
+            DropStale();
+            _pending[(item.RunId, item.Sequence)] = new PendingItem(documents.Count, batch, failures.ToArray(), _clock.Elapsed);
+        }
+        return new ItemPrepared(silo, documents.Count, batch.Count);
+    }
+
+    private ItemResult? Commit(long runId, int sequence, string silo)
+    {
+        PendingItem? item;
+        lock (_pending)
+            if (!_pending.Remove((runId, sequence), out item)) return null;
+        // The transaction skips documents stored since the item was coded (a retry's twin), so this stays exact.
         IngestBatchResult? stored = null;
-        if (batch.Count > 0)
-            lock (_storeLock) stored = store.Ingest(item.RunId, batch);
+        if (item.Batch.Count > 0)
+            lock (_storeLock) stored = store.Ingest(runId, item.Batch);
 
         int added = stored?.DocumentsAdded ?? 0;
         Interlocked.Increment(ref _items);
-        Interlocked.Add(ref _documents, documents.Count);
+        Interlocked.Add(ref _documents, item.Documents);
         Interlocked.Add(ref _added, added);
-        Interlocked.Add(ref _failures, failures.Count);
-        return new ItemResult(silo, documents.Count, added, documents.Count - added - failures.Count,
-            stored?.MentionsAdded ?? 0, stored?.EventsAdded ?? 0, stored?.MentionsMerged ?? 0, failures.ToArray());
+        Interlocked.Add(ref _failures, item.Failures.Length);
+        return new ItemResult(silo, item.Documents, added, item.Documents - added - item.Failures.Length,
+            stored?.MentionsAdded ?? 0, stored?.EventsAdded ?? 0, stored?.MentionsMerged ?? 0, item.Failures);
+    }
+
+    private void DropStale()
+    {
+        var now = _clock.Elapsed;
+        List<(long, int)>? stale = null;
+        foreach (var (key, item) in _pending)
+            if (now - item.Coded > PendingLifetime) (stale ??= []).Add(key);
+        if (stale is not null)
+            foreach (var key in stale) _pending.Remove(key);
     }
 
     public long BeginRun(string inputs, string? dyadVersion)
