@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Dyad.Cluster.Grains;
 using Dyad.Pipeline;
@@ -8,7 +9,8 @@ namespace Dyad.Cluster.Hosting;
 
 /// <summary>
 /// The silo's one coding service (a DI singleton): the models and dictionaries, loaded once when the silo starts,
-/// the store connection, and a gate that lets <see cref="Threads"/> items code or commit at a time. A work item is
+/// the store connection, and a gate that lets <see cref="Threads"/> items code or commit at a time (a commit may also
+/// run on a coding thread between two documents). A work item is
 /// coded (<see cref="PrepareAsync"/>) and held until the submitter asks for its commit (<see cref="CommitAsync"/>),
 /// which it does in input order: deduplication merges a mention into the events stored before it, so storing in
 /// input order makes the store the same whatever the number of silos and whichever finishes coding first. Both run
@@ -22,11 +24,18 @@ public sealed class SiloCoder(CodingPipeline pipeline, IQueryableEventStore stor
 
     private sealed record PendingItem(int Documents, List<IngestDocument> Batch, string[] Failures, TimeSpan Coded);
 
+    /// <summary>A commit asked for; run by whichever thread takes it from the queue first.</summary>
+    private sealed record CommitRequest(long RunId, int Sequence, string Silo)
+    {
+        public TaskCompletionSource<ItemResult?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
     private readonly CodingGate _gate = new(threads);
     // One store connection per silo: its calls are serialized; they are short next to coding.
     private readonly Lock _storeLock = storeLock;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Dictionary<(long Run, int Sequence), PendingItem> _pending = new();
+    private readonly ConcurrentQueue<CommitRequest> _commits = new();
     private int _busy, _waiting;
     private long _items, _documents, _added, _failures;
 
@@ -34,19 +43,62 @@ public sealed class SiloCoder(CodingPipeline pipeline, IQueryableEventStore stor
 
     /// <summary>Codes the item's documents that the store lacks and keeps them for <see cref="CommitAsync"/>.</summary>
     public Task<ItemPrepared> PrepareAsync(WorkItem item, string silo) =>
-        UnderGate(commit: false, () => Prepare(item, silo));
+        UnderGate(() => Prepare(item, silo));
 
     /// <summary>
     /// Stores a prepared item in one transaction (like one <c>dyad ingest</c> batch); null when this silo holds no
-    /// such item (it restarted, or dropped it), and the submitter prepares it again.
+    /// such item (it restarted, or dropped it), and the submitter prepares it again. Every later item's commit waits
+    /// for this one, so it does not wait for the coding of a whole item: a thread coding an item runs waiting commits
+    /// between two documents, and a free slot of the gate goes to a commit before coding.
     /// </summary>
-    public Task<ItemResult?> CommitAsync(long runId, int sequence, string silo) =>
-        UnderGate(commit: true, () => Commit(runId, sequence, silo));
+    public async Task<ItemResult?> CommitAsync(long runId, int sequence, string silo)
+    {
+        var request = new CommitRequest(runId, sequence, silo);
+        _commits.Enqueue(request);
+        var entered = _gate.EnterAsync(commit: true);
+        await Task.WhenAny(request.Done.Task, entered);
+        if (request.Done.Task.IsCompleted)
+            // The slot still comes: use it for commits asked for meanwhile, then pass it on.
+            _ = entered.ContinueWith(_ =>
+            {
+                try { RunWaitingCommits(); }
+                finally { _gate.Leave(); }
+            }, TaskScheduler.Default);
+        else
+        {
+            await entered;
+            try
+            {
+                await Task.Run(RunWaitingCommits);
+            }
+            finally
+            {
+                _gate.Leave();
+            }
+        }
+        return await request.Done.Task;
+    }
 
-    private async Task<T> UnderGate<T>(bool commit, Func<T> work)
+    /// <summary>Runs the commits asked for so far, on the calling thread (which holds a slot of the gate).</summary>
+    private void RunWaitingCommits()
+    {
+        while (_commits.TryDequeue(out var request))
+        {
+            try
+            {
+                request.Done.SetResult(Commit(request.RunId, request.Sequence, request.Silo));
+            }
+            catch (Exception e)
+            {
+                request.Done.SetException(e);
+            }
+        }
+    }
+
+    private async Task<T> UnderGate<T>(Func<T> work)
     {
         Interlocked.Increment(ref _waiting);
-        await _gate.EnterAsync(commit);
+        await _gate.EnterAsync(commit: false);
         Interlocked.Decrement(ref _waiting);
         Interlocked.Increment(ref _busy);
         try
@@ -74,6 +126,7 @@ public sealed class SiloCoder(CodingPipeline pipeline, IQueryableEventStore stor
         for (int i = 0; i < documents.Count; i++)
         {
             if (presence[i] != DocumentPresence.New) continue;
+            RunWaitingCommits();
             try
             {
                 batch.Add(pipeline.CodeForStore(documents[i]));
