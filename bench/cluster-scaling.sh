@@ -12,7 +12,10 @@
 #   Needs: a Release build of src/Dyad.Cli (built when missing), PostgreSQL's initdb/pg_ctl, /usr/bin/time.
 #   The corpus defaults to `dotnet run --project bench/Dyad.Bench -- code-corpus F 50000` (generated once into the
 #   work folder). Each silo is warmed up on --warm documents of its own (JIT tier-up, caches), then --docs further
-#   lines are timed, each silo count into a fresh database. DYAD_DLL=path/dyad.dll measures another build.
+#   lines are timed, each silo count into a fresh database. Every silo count warms up on the same documents (--warm
+#   times the largest silo count), so every database holds the same documents before the timed run, and the timed
+#   run must store the same mentions, events and merges whatever the silo count: the script says whether it did.
+#   DYAD_DLL=path/dyad.dll measures another build.
 #   Environment for the silos (e.g. DOTNET_TieredPGO=0) passes through.
 set -euo pipefail
 
@@ -50,8 +53,9 @@ if [ -z "$corpus" ]; then
   corpus="$work/corpus.jsonl"
   dotnet run -c Release --project "$root/bench/Dyad.Bench" -- code-corpus "$corpus" 50000 >/dev/null
 fi
-# Each silo is warmed up on --warm documents of its own (the submitter spreads the warm-up set over the silos), so
-# the JIT's tier-up of the coding path is over before the timed run; the timed documents follow the largest warm-up.
+# Each silo is warmed up on at least --warm documents of its own (the submitter spreads the warm-up set over the
+# silos), so the JIT's tier-up of the coding path is over before the timed run. The warm-up set is the same for every
+# silo count (stored documents take part in deduplication); the timed documents follow it.
 max_silos=0; for n in $silo_counts; do [ "$n" -gt "$max_silos" ] && max_silos=$n; done
 sed -n "$((warm * max_silos + 1)),$((warm * max_silos + docs))p" "$corpus" > "$work/timed.jsonl"
 [ "$(wc -l < "$work/timed.jsonl")" -eq "$docs" ] || { echo "corpus $corpus has fewer than $((warm * max_silos + docs)) lines" >&2; exit 1; }
@@ -104,7 +108,7 @@ for n in $silo_counts; do
     [ -z "$primary" ] && primary="127.0.0.1:$sp"
     gateways="${gateways:+$gateways,}127.0.0.1:$gp"
   done
-  sed -n "1,$((warm * n))p" "$corpus" > "$work/warm.jsonl"
+  sed -n "1,$((warm * max_silos))p" "$corpus" > "$work/warm.jsonl"
   dyad cluster submit "$work/warm.jsonl" --gateway "$gateways" "${size_args[@]}" --no-progress > "$work/warm$n.log" 2>&1
   # The submitter's fixed cost (start-up, connecting, closing the run), measured on one already stored document.
   head -n 1 "$work/warm.jsonl" > "$work/one.jsonl"
@@ -141,8 +145,15 @@ for n in $silo_counts; do
     done
   fi
   grep -h 'dyad cluster:' "$work/submit$n.log" | tail -1 | sed 's/^/  /'
+  # What the timed run stored, which must not depend on the silo count (the cluster commits in input order).
+  grep -ho 'stored .* into earlier events' "$work/submit$n.log" | tail -1 >> "$work/stored"
   awk '{ printf "  submitter fixed cost (start-up, connect, close; left out of submit ms*): %.2f s CPU\n", $2 + $3 }' "$work/fixed$n"
   for p in "${silo_pids[@]}"; do kill -TERM "$p"; done
   for p in "${silo_pids[@]}"; do wait "$p" || true; done
   pids=()
 done
+if [ "$(sort -u "$work/stored" | wc -l)" -eq 1 ]; then
+  echo "every silo count stored the same: $(head -1 "$work/stored")"
+else
+  echo "silo counts stored different results:" >&2; sed 's/^/  /' "$work/stored" >&2; exit 1
+fi

@@ -46,21 +46,68 @@ public sealed class InProcessClusterTests : IAsyncLifetime
         long run = await agent.BeginRun("test", null);
         var item = new WorkItem(run, 0, ClusterTestKit.Chunks(documents, 6)[0]);
 
-        var first = await agent.Code(item);
+        var prepared = await agent.Prepare(item);
+        prepared.ToStore.ShouldBe(6);
+        ClusterTestKit.Snapshot(_store).Documents.ShouldBe(0); // coded, held, not stored yet
+        var first = (await agent.Commit(run, 0)).ShouldNotBeNull();
         first.Silo.ShouldBe(silo.ToString());
         first.Added.ShouldBe(6);
         first.Mentions.ShouldBeGreaterThan(0);
         first.Failures.ShouldBeEmpty();
         var stored = ClusterTestKit.Snapshot(_store);
         stored.Documents.ShouldBe(6);
+        (await agent.Commit(run, 0)).ShouldBeNull(); // committed once; a second commit finds nothing held
 
         // The submitter lost the answer (say its silo died after the commit) and sends the item again, elsewhere.
         var other = _cluster.Client.GetGrain<ICodingAgentGrain>(CodingAgents.KeyOf(_cluster.Silos[1].SiloAddress));
-        var retry = await other.Code(item);
+        (await other.Prepare(item)).ToStore.ShouldBe(0);
+        var retry = (await other.Commit(run, 0)).ShouldNotBeNull();
         retry.Added.ShouldBe(0);
         retry.AlreadyStored.ShouldBe(6);
         retry.Mentions.ShouldBe(0);
         ClusterTestKit.Snapshot(_store).ShouldEqual(stored);
+    }
+
+    /// <summary>
+    /// Deduplication merges a mention into the event of the closest date among those stored before it, so the
+    /// grouping depends on the order mentions are stored: one report a day of the same Russian criticism of Ukraine,
+    /// from the 1st to the 5th, groups as {2,1,3} {4,5} in this input order, but as {1,2} {3,4,5} or otherwise when
+    /// later items are stored first. The first document is long, so silos code the later items first; the cluster
+    /// still stores the grouping of one machine's ingest because it commits in input order.
+    /// </summary>
+    [Fact]
+    public async Task Merged_groups_follow_input_order_whatever_silo_codes_first()
+    {
+        var sandbox = ClusterTestKit.TempFolder();
+        string padding = string.Concat(Enumerable.Repeat(" The weather stayed mild and the markets were calm that week.", 60));
+        var lines = new List<string>();
+        int[] days = [2, 1, 3, 4, 5];
+        for (int i = 0; i < days.Length; i++)
+        {
+            string text = $"Russia criticized Ukraine over the border incident. Officials confirmed it in note {i}." + (i == 0 ? padding : "");
+            lines.Add(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string>
+            {
+                ["id"] = $"chain-{i}", ["date"] = $"2024-05-0{days[i]}", ["source"] = $"outlet{i}", ["text"] = text,
+            }));
+        }
+        var input = Path.Combine(sandbox, "chain.jsonl");
+        File.WriteAllLines(input, lines);
+        var reference = Path.Combine(sandbox, "single.duckdb");
+        ClusterTestKit.IngestOnOneMachine(input, reference);
+        var expected = ClusterTestKit.Snapshot(reference);
+        expected.Mentions.ShouldBe(5);
+        expected.Events.ShouldBe(2);
+
+        var chunks = Channel.CreateUnbounded<WorkDocument[]>();
+        foreach (var chunk in ClusterTestKit.Chunks(ClusterTestKit.Documents(string.Join('\n', lines)), 1)) chunks.Writer.TryWrite(chunk);
+        chunks.Writer.Complete();
+        var submitter = new Submitter(_cluster.Client, new SubmitOptions(), null, "chain");
+        var summary = await submitter.RunAsync(chunks.Reader, input, null, () => 0, CancellationToken.None);
+
+        summary.Acknowledged.ShouldBe(5);
+        summary.Merged.ShouldBe(3);
+        ClusterTestKit.Snapshot(_store).ShouldEqual(expected);
+        Directory.Delete(sandbox, recursive: true);
     }
 
     [Fact]

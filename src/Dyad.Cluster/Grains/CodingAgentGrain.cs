@@ -5,7 +5,8 @@ namespace Dyad.Cluster.Grains;
 
 /// <summary>
 /// Hands work items to its silo's <see cref="SiloCoder"/>. Reentrant: several items may wait at the coder's gate
-/// while one codes, which is what lets a submitter keep the next item queued on the silo.
+/// while one codes, which is what lets a submitter keep the next item queued on the silo, and a commit may arrive
+/// while an item codes.
 /// </summary>
 [SiloBoundPlacement, Reentrant]
 public sealed class CodingAgentGrain(SiloCoder coder, ILocalSiloDetails silo) : Grain, ICodingAgentGrain
@@ -14,7 +15,9 @@ public sealed class CodingAgentGrain(SiloCoder coder, ILocalSiloDetails silo) : 
 
     public Task<int> Threads() => Task.FromResult(coder.Threads);
 
-    public Task<ItemResult> Code(WorkItem item) => coder.CodeAsync(item, SiloName);
+    public Task<ItemPrepared> Prepare(WorkItem item) => coder.PrepareAsync(item, SiloName);
+
+    public Task<ItemResult?> Commit(long runId, int sequence) => coder.CommitAsync(runId, sequence, SiloName);
 
     public Task<SiloReport> Report() => Task.FromResult(coder.Report(SiloName));
 

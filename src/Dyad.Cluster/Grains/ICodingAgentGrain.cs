@@ -12,8 +12,14 @@ public interface ICodingAgentGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<int> Threads();
 
-    /// <summary>Codes the item's new documents and stores them in one transaction; returns once committed.</summary>
-    Task<ItemResult> Code(WorkItem item);
+    /// <summary>Codes the item's documents the store lacks and keeps them on this silo until <see cref="Commit"/>.</summary>
+    Task<ItemPrepared> Prepare(WorkItem item);
+
+    /// <summary>
+    /// Stores a prepared item in one transaction and returns once committed; null when this silo does not hold it
+    /// (prepare it again). Submitters commit a submission's items in input order.
+    /// </summary>
+    Task<ItemResult?> Commit(long runId, int sequence);
 
     [AlwaysInterleave]
     Task<SiloReport> Report();

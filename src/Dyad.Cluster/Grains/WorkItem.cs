@@ -18,6 +18,11 @@ public sealed record WorkDocument(string Id, DateOnly Date, string Text, string?
 [GenerateSerializer, Immutable]
 public sealed record WorkItem(long RunId, int Sequence, WorkDocument[] Documents);
 
+/// <summary>A work item coded and held by a silo, waiting for its commit.</summary>
+/// <param name="ToStore">Documents coded (the rest were stored already, or could not be coded).</param>
+[GenerateSerializer, Immutable]
+public sealed record ItemPrepared(string Silo, int Documents, int ToStore);
+
 /// <summary>What storing one work item did. Returned only after the store committed it.</summary>
 /// <param name="Silo">The silo that coded it.</param>
 /// <param name="Failures">Documents that could not be coded, each "id: reason"; the rest of the item is stored.</param>

@@ -25,6 +25,14 @@ public static class PostgresUrl
             Host = uri.Host.Trim('[', ']'),
             Port = uri.IsDefaultPort || uri.Port < 0 ? 5432 : uri.Port,
             ApplicationName = "dyad",
+            // The store sets no session state (its locks end with their transaction), so a pooled connection needs
+            // no DISCARD ALL on reuse; and its statements repeat with every batch, so the server keeps them
+            // parsed; still planned with each batch's values (the dedup probe's plan depends on its size, and a
+            // generic plan made while the tables were small would stay). Both save PostgreSQL CPU per batch
+            // (docs/cluster.md). A URL's query keywords override them.
+            NoResetOnClose = true,
+            MaxAutoPrepare = 32,
+            Options = "-c plan_cache_mode=force_custom_plan",
         };
         var userInfo = uri.UserInfo;
         if (userInfo.Length > 0)
