@@ -16,6 +16,7 @@ internal static class TrainCommand
     /// <summary>One line per trainable stage.</summary>
     private static IEnumerable<Command> Subcommands()
     {
+        yield return TrainClustersCommand.Create();
         yield return TrainNerCommand.Create();
         yield return TrainNlpCommand.Create();
     }

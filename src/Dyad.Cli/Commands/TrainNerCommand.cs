@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Dyad.Nlp.Features;
 using Dyad.Nlp.Ner;
 
 namespace Dyad.Cli.Commands;
@@ -18,7 +19,8 @@ internal static class TrainNerCommand
         var penalty = new Option<float?>("--outside-penalty") { Description = "Fixed O-label penalty instead of tuning it on --dev (for a final model trained on train + dev with the value a dev run chose)." };
         var lowerCopies = new Option<int>("--lowercase-copies") { Description = "Extra all-lower-case training copies of sentences with entities.", DefaultValueFactory = _ => new NerTrainingOptions().LowercaseCopies };
         var upperCopies = new Option<int>("--uppercase-copies") { Description = "Extra all-capitals training copies of sentences with entities.", DefaultValueFactory = _ => new NerTrainingOptions().UppercaseCopies };
-        var command = new Command("ner", "Train the named-entity recognizer (PER, ORG, LOC) and write its model.") { train, dev, shared, output, epochs, seed, ensemble, penalty, lowerCopies, upperCopies };
+        var clusters = new Option<string?>("--clusters") { Description = "Word-cluster file (from 'dyad train clusters') whose path prefixes become features; stored in the model." };
+        var command = new Command("ner", "Train the named-entity recognizer (PER, ORG, LOC) and write its model.") { train, dev, shared, output, epochs, seed, ensemble, penalty, lowerCopies, upperCopies, clusters };
         command.SetAction(parse =>
         {
             var outWriter = parse.InvocationConfiguration.Output;
@@ -44,8 +46,19 @@ internal static class TrainNerCommand
                 if (sentences == null) return 2;
                 devExamples = sentences.Select(NerExample.From).ToList();
             }
+            WordClusters? wordClusters = null;
+            if (parse.GetValue(clusters) is { } clusterPath)
+            {
+                try { wordClusters = WordClusters.Load(clusterPath); }
+                catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+                {
+                    error.WriteLine($"error: {clusterPath}: {e.Message}");
+                    return 2;
+                }
+                outWriter.WriteLine($"{clusterPath}: {wordClusters.Count:N0} clustered words");
+            }
             var gazetteer = GazetteerBuilder.Build(sharedRoot, outWriter);
-            var options = new NerTrainingOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), EnsembleSize = parse.GetValue(ensemble), OutsidePenalty = parse.GetValue(penalty), LowercaseCopies = parse.GetValue(lowerCopies), UppercaseCopies = parse.GetValue(upperCopies), Log = outWriter };
+            var options = new NerTrainingOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), EnsembleSize = parse.GetValue(ensemble), OutsidePenalty = parse.GetValue(penalty), LowercaseCopies = parse.GetValue(lowerCopies), UppercaseCopies = parse.GetValue(upperCopies), Clusters = wordClusters, Log = outWriter };
             var recognizer = EntityRecognizer.Train(examples, devExamples, gazetteer, options);
             string outputPath = parse.GetValue(output)!;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outputPath))!);

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Dyad.Nlp.Features;
 using Dyad.Text;
 
 namespace Dyad.Nlp.Ner;
@@ -32,6 +33,8 @@ public sealed record NerTrainingOptions
     /// it at 0 without one. For a final model trained without a dev set, pass the value tuned in a run with one.
     /// </summary>
     public float? OutsidePenalty { get; init; }
+    /// <summary>Word clusters whose path prefixes become features (stored in the model); null for none.</summary>
+    public WordClusters? Clusters { get; init; }
     /// <summary>Progress lines (epoch, dev F1); null for silence.</summary>
     public TextWriter? Log { get; init; }
 }
@@ -44,16 +47,21 @@ public sealed record NerTrainingOptions
 public sealed class EntityRecognizer
 {
     private const string Magic = "DYAD-NER";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2; // 2: optional word clusters after the gazetteer
 
     private readonly SequenceModel _model;
+    private readonly ClusterIndex? _clusters;
     [ThreadStatic] private static (EntityRecognizer Owner, NerFeatures Features)? t_features;
 
-    private EntityRecognizer(SequenceModel model, Gazetteer gazetteer)
+    private EntityRecognizer(SequenceModel model, Gazetteer gazetteer, ClusterIndex? clusters)
     {
         _model = model;
         Gazetteer = gazetteer;
+        _clusters = clusters;
     }
+
+    /// <summary>The word clusters the model's features use, or null.</summary>
+    public WordClusters? Clusters => _clusters?.Clusters;
 
     public Gazetteer Gazetteer { get; }
 
@@ -70,7 +78,8 @@ public sealed class EntityRecognizer
         if (options.LowercaseCopies + options.UppercaseCopies > 0)
             train = CaseAugmenter.Augment(train, options.LowercaseCopies, options.UppercaseCopies, options.Seed);
         if (options.DatelineCopies > 0) train = DatelineAugmenter.Augment(train, options.DatelineCopies, options.Seed);
-        if (options.EnsembleSize <= 1) return TrainOne(train, dev, gazetteer, options);
+        var clusters = options.Clusters == null ? null : new ClusterIndex(options.Clusters);
+        if (options.EnsembleSize <= 1) return TrainOne(train, dev, gazetteer, clusters, options);
         // Members are independent (own seed, own weights; the gazetteer is only read), so they train in parallel;
         // each is deterministic and they are averaged in seed order, so the result does not depend on scheduling.
         var members = new SequenceModel[options.EnsembleSize];
@@ -78,19 +87,19 @@ public sealed class EntityRecognizer
         Parallel.For(0, members.Length, k =>
         {
             log?.WriteLine($"ensemble member {k + 1} of {options.EnsembleSize} (seed {options.Seed + k})");
-            members[k] = TrainOne(train, dev, gazetteer, options with { Seed = options.Seed + k, Log = log })._model;
+            members[k] = TrainOne(train, dev, gazetteer, clusters, options with { Seed = options.Seed + k, Log = log })._model;
         });
-        var ensemble = new EntityRecognizer(SequenceModel.Mean(members), gazetteer);
+        var ensemble = new EntityRecognizer(SequenceModel.Mean(members), gazetteer, clusters);
         if (dev != null) options.Log?.WriteLine($"ensemble: dev F1 {100 * ensemble.Evaluate(dev).Overall.F1:F2}");
         ensemble.SetOutsidePenalty(dev, options);
         return ensemble;
     }
 
-    private static EntityRecognizer TrainOne(IReadOnlyList<NerExample> train, IReadOnlyList<NerExample>? dev, Gazetteer gazetteer, NerTrainingOptions options)
+    private static EntityRecognizer TrainOne(IReadOnlyList<NerExample> train, IReadOnlyList<NerExample>? dev, Gazetteer gazetteer, ClusterIndex? clusters, NerTrainingOptions options)
     {
         var model = new SequenceModel(1 << 16);
         model.BeginTraining();
-        var features = new NerFeatures(gazetteer);
+        var features = new NerFeatures(gazetteer, clusters);
         var order = new int[train.Count];
         for (int i = 0; i < order.Length; i++) order[i] = i;
         var random = new Random(options.Seed);
@@ -117,7 +126,7 @@ public sealed class EntityRecognizer
                 }
                 model.NextStep();
             }
-            var candidate = new EntityRecognizer(model.Averaged(), gazetteer);
+            var candidate = new EntityRecognizer(model.Averaged(), gazetteer, clusters);
             if (dev == null)
             {
                 best = candidate;
@@ -128,7 +137,7 @@ public sealed class EntityRecognizer
             options.Log?.WriteLine($"epoch {epoch}: {mistakes} sentences wrong, dev F1 {100 * f1:F2}");
             if (f1 > bestF1) { bestF1 = f1; best = candidate; }
         }
-        best ??= new EntityRecognizer(model.Averaged(), gazetteer);
+        best ??= new EntityRecognizer(model.Averaged(), gazetteer, clusters);
         best.SetOutsidePenalty(dev, options);
         return best;
     }
@@ -226,7 +235,7 @@ public sealed class EntityRecognizer
     private NerFeatures FeaturesForThread()
     {
         if (t_features is { } cached && ReferenceEquals(cached.Owner, this)) return cached.Features;
-        var features = new NerFeatures(Gazetteer);
+        var features = new NerFeatures(Gazetteer, _clusters);
         t_features = (this, features);
         return features;
     }
@@ -244,19 +253,23 @@ public sealed class EntityRecognizer
         writer.Write(EntityLabels.Types.Length);
         foreach (var type in EntityLabels.Types) writer.Write(type);
         Gazetteer.Write(writer);
+        var clusterEntries = _clusters == null ? [] : _clusters.Clusters.Entries.OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+        writer.Write(clusterEntries.Count);
+        foreach (var (word, path) in clusterEntries) { writer.Write(word); writer.Write(path); }
         _model.Write(writer);
     }
 
     public static EntityRecognizer Load(Stream stream)
     {
+        int version;
         using (var header = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true))
         {
             string magic;
             try { magic = header.ReadString(); }
             catch (EndOfStreamException) { throw new InvalidDataException("Not a Dyad NER model: the stream is empty or truncated."); }
             if (magic != Magic) throw new InvalidDataException("Not a Dyad NER model (bad header).");
-            int version = header.ReadInt32();
-            if (version != FormatVersion) throw new InvalidDataException($"NER model format {version} is not supported (expected {FormatVersion}).");
+            version = header.ReadInt32();
+            if (version is not (1 or FormatVersion)) throw new InvalidDataException($"NER model format {version} is not supported (expected {FormatVersion}).");
         }
         using var brotli = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true);
         using var reader = new BinaryReader(brotli, Encoding.UTF8);
@@ -268,8 +281,15 @@ public sealed class EntityRecognizer
                 throw new InvalidDataException($"NER model entity type {i} is '{type}'; this build expects {string.Join(", ", EntityLabels.Types)}.");
         }
         var gazetteer = Gazetteer.Read(reader);
+        ClusterIndex? clusters = null;
+        if (version >= 2 && reader.ReadInt32() is var clusterCount and > 0)
+        {
+            var paths = new Dictionary<string, string>(clusterCount, StringComparer.Ordinal);
+            for (int i = 0; i < clusterCount; i++) paths[reader.ReadString()] = reader.ReadString();
+            clusters = new ClusterIndex(new WordClusters(paths));
+        }
         var model = SequenceModel.Read(reader);
-        return new EntityRecognizer(model, gazetteer);
+        return new EntityRecognizer(model, gazetteer, clusters);
     }
 
     public static EntityRecognizer Load(string path)

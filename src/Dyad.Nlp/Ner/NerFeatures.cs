@@ -16,9 +16,12 @@ internal sealed class NerFeatures
         PrevLower, NextLower, Prev2Lower, Next2Lower, PrevShort, NextShort, ShapeWindow, PrevBigram, NextBigram,
         Initial, UpperSentence, Length, Gazetteer, PrevGazetteer, NextGazetteer, PrevTitle, Prev2Title, CapsGazetteer,
         PrevLabelWord, PrevLabelShape, Handle, PrevForm, NextForm,
+        Cluster,
     }
 
     private readonly Gazetteer _gazetteer;
+    private readonly ClusterIndex? _clusters;
+    private uint[] _clusterPaths = new uint[64];
     private ulong[] _keys = new ulong[64 * MaxPerToken];
     private int[] _counts = new int[64];
     private ulong[] _lower = new ulong[64], _form = new ulong[64], _short = new ulong[64];
@@ -26,7 +29,11 @@ internal sealed class NerFeatures
     private bool[] _blocked = new bool[64];
     private readonly char[] _shape = new char[128];
 
-    public NerFeatures(Gazetteer gazetteer) => _gazetteer = gazetteer;
+    public NerFeatures(Gazetteer gazetteer, ClusterIndex? clusters = null)
+    {
+        _gazetteer = gazetteer;
+        _clusters = clusters;
+    }
 
     public int Length { get; private set; }
 
@@ -56,6 +63,7 @@ internal sealed class NerFeatures
             _lower = new ulong[size]; _form = new ulong[size]; _short = new ulong[size];
             _gazetteerBits = new UInt128[size];
             _blocked = new bool[size];
+            _clusterPaths = new uint[size];
         }
         int letters = 0, upperLetters = 0;
         for (int i = 0; i < n; i++)
@@ -65,6 +73,7 @@ internal sealed class NerFeatures
             _form[i] = FeatureHash.Of(token);
             _short[i] = FeatureHash.Of(Shape(token, collapse: true));
             _blocked[i] = IsHandleOrAddress(token);
+            _clusterPaths[i] = _clusters?.Find(_lower[i]) ?? 0;
             foreach (char c in token)
                 if (char.IsLetter(c)) { letters++; if (char.IsUpper(c)) upperLetters++; }
         }
@@ -107,6 +116,7 @@ internal sealed class NerFeatures
             if (upperSentence) keys[count++] = FeatureHash.Feature((int)T.UpperSentence, _short[i]);
             keys[count++] = FeatureHash.Feature((int)T.Length, (ulong)Math.Min(token.Length, 12));
             if (_blocked[i]) keys[count++] = FeatureHash.Feature((int)T.Handle, 0);
+            if (_clusters != null) count = AddClusters(keys, count, i);
 
             UInt128 bits = _gazetteerBits[i];
             ulong capsFlag = upperSentence || i == 0 ? 1UL : 0UL;
@@ -123,6 +133,19 @@ internal sealed class NerFeatures
             if (i > 1 && (_gazetteerBits[i - 2] >> TitleBit & UInt128.One) != UInt128.Zero) keys[count++] = FeatureHash.Feature((int)T.Prev2Title, _short[i]);
             _counts[i] = count;
         }
+    }
+
+    /// <summary>
+    /// Coarse cluster-path prefixes of the token (4, 8 and 12 bits): the word's own identity is already a feature, so
+    /// the clusters only add what the word shares with others. Unknown words add nothing.
+    /// </summary>
+    private int AddClusters(Span<ulong> keys, int count, int i)
+    {
+        uint path = _clusterPaths[i];
+        if (path == 0) return count;
+        foreach (int length in (ReadOnlySpan<int>)[4, 8, 12])
+            keys[count++] = FeatureHash.Feature((int)T.Cluster, ClusterIndex.Prefix(path, length));
+        return count;
     }
 
     /// <summary>Adds one key per gazetteer type present on a neighbouring token (position ignored), room permitting.</summary>
