@@ -22,6 +22,7 @@ public sealed class QueryEquivalenceTests(GeneratedStore generated) : IClassFixt
         "actor=UKR text=ukrmil", "offset=30", "dyad=US,CHN offset=5", "dyad=USA,CHN from=2021-03-01 to=2021-04-15 offset=3",
         "code=190 offset=40", "actor=US dyad=USA,CHN", "actor=CHN offset=7 from=2020-03-01", "source=US target=CHN quad=3",
         "dyad=USA,CHN offset=5000", "actor=USAGOV offset=12", "dyad=CHN,CHN", "target=RUS to=2020-12-31",
+        "text=DiD offset=30", "text=ukr offset=60", "text=Usa from=2021-01-01", "text=no-such-word",
     };
 
     /// <summary>Each case on the store in ingest order, then on a sorted copy (sorting is what changes row ids and order).</summary>
