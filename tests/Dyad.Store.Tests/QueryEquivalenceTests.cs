@@ -80,6 +80,28 @@ public sealed class QueryEquivalenceTests(GeneratedStore generated) : IClassFixt
         EventRollup.Matches(store.Connection).ShouldBeTrue();
     }
 
+    /// <summary>
+    /// Ingest counts the statistics of the events a batch creates in memory and recounts only older events by SQL; every
+    /// event's statistics equal a recount of all its mentions now (mentions, documents, outlets with none counted as
+    /// one, first and last publication dates).
+    /// </summary>
+    [Fact]
+    public void Every_events_mention_statistics_equal_a_recount_from_its_mentions()
+    {
+        var store = generated.Store;
+        store.Scalar("SELECT count(*) FROM events WHERE num_mentions > 1").ShouldNotBe(0L);
+        store.Scalar("SELECT count(*) FROM events WHERE num_sources > 1").ShouldNotBe(0L);
+        store.Scalar("""
+            SELECT count(*) FROM events e JOIN (
+              SELECT m.event_key, count(*) AS n, count(DISTINCT m.doc_key) AS articles, count(DISTINCT coalesce(d.source, '')) AS sources,
+                     min(d.date) AS first_seen, max(d.date) AS last_seen
+              FROM mentions m JOIN documents d ON d.doc_key = m.doc_key GROUP BY m.event_key) a ON a.event_key = e.id
+            WHERE e.num_mentions <> a.n OR e.num_articles <> a.articles OR e.num_sources <> a.sources
+               OR e.first_seen <> a.first_seen OR e.last_seen <> a.last_seen
+            """).ShouldBe(0L);
+        store.Scalar("SELECT count(*) FROM events WHERE id NOT IN (SELECT event_key FROM mentions)").ShouldBe(0L);
+    }
+
     [Fact]
     public void A_rollup_that_does_not_sum_to_the_events_is_rebuilt_when_the_store_opens()
     {

@@ -16,7 +16,7 @@ namespace Dyad.Cli.Commands;
 internal static class IngestCommand
 {
     // Each transaction costs a fixed amount (a dozen statements and a commit) whatever its size: 256 documents a batch
-    // took 3.5 times less store CPU than 64 (docs/performance.md), and a crash loses at most their coding work.
+    // took 3.9 times less store CPU than 64 (docs/performance.md), and a crash loses at most their coding work.
     public const int DefaultBatchSize = 256;
 
     public static Command Create() => Create(openStdin: null);
