@@ -17,6 +17,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "serve-timing") return ServerTiming.Run(args);
         if (args.Length > 0 && args[0] == "store-queries") return StoreQueryTiming.Run(args);
         if (args.Length > 0 && args[0] == "store-ingest") return StoreIngestTiming.Run(args);
+        if (args.Length > 0 && args[0] == "sql-timing") return SqlTiming.Run(args);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
     }

@@ -22,6 +22,7 @@ public sealed class QueryEquivalenceTests(GeneratedStore generated) : IClassFixt
         "actor=UKR text=ukrmil", "offset=30", "dyad=US,CHN offset=5", "dyad=USA,CHN from=2021-03-01 to=2021-04-15 offset=3",
         "code=190 offset=40", "actor=US dyad=USA,CHN", "actor=CHN offset=7 from=2020-03-01", "source=US target=CHN quad=3",
         "dyad=USA,CHN offset=5000", "actor=USAGOV offset=12", "dyad=CHN,CHN", "target=RUS to=2020-12-31",
+        "text=DiD offset=30", "text=ukr offset=60", "text=Usa from=2021-01-01", "text=no-such-word",
     };
 
     /// <summary>Each case on the store in ingest order, then on a sorted copy (sorting is what changes row ids and order).</summary>
@@ -77,6 +78,28 @@ public sealed class QueryEquivalenceTests(GeneratedStore generated) : IClassFixt
                EXCEPT ALL SELECT {keys}, CAST(sum(event_count) AS BIGINT), CAST(sum(mention_count) AS BIGINT) FROM event_rollup GROUP BY ALL))
             """).ShouldBe(0L);
         EventRollup.Matches(store.Connection).ShouldBeTrue();
+    }
+
+    /// <summary>
+    /// Ingest counts the statistics of the events a batch creates in memory and recounts only older events by SQL; every
+    /// event's statistics equal a recount of all its mentions now (mentions, documents, outlets with none counted as
+    /// one, first and last publication dates).
+    /// </summary>
+    [Fact]
+    public void Every_events_mention_statistics_equal_a_recount_from_its_mentions()
+    {
+        var store = generated.Store;
+        store.Scalar("SELECT count(*) FROM events WHERE num_mentions > 1").ShouldNotBe(0L);
+        store.Scalar("SELECT count(*) FROM events WHERE num_sources > 1").ShouldNotBe(0L);
+        store.Scalar("""
+            SELECT count(*) FROM events e JOIN (
+              SELECT m.event_key, count(*) AS n, count(DISTINCT m.doc_key) AS articles, count(DISTINCT coalesce(d.source, '')) AS sources,
+                     min(d.date) AS first_seen, max(d.date) AS last_seen
+              FROM mentions m JOIN documents d ON d.doc_key = m.doc_key GROUP BY m.event_key) a ON a.event_key = e.id
+            WHERE e.num_mentions <> a.n OR e.num_articles <> a.articles OR e.num_sources <> a.sources
+               OR e.first_seen <> a.first_seen OR e.last_seen <> a.last_seen
+            """).ShouldBe(0L);
+        store.Scalar("SELECT count(*) FROM events WHERE id NOT IN (SELECT event_key FROM mentions)").ShouldBe(0L);
     }
 
     [Fact]

@@ -15,7 +15,9 @@ namespace Dyad.Cli.Commands;
 /// </summary>
 internal static class IngestCommand
 {
-    public const int DefaultBatchSize = 64;
+    // Each transaction costs a fixed amount (a dozen statements and a commit) whatever its size: 256 documents a batch
+    // took 3.9 times less store CPU than 64 (docs/performance.md), and a crash loses at most their coding work.
+    public const int DefaultBatchSize = 256;
 
     public static Command Create() => Create(openStdin: null);
 
@@ -32,7 +34,7 @@ internal static class IngestCommand
         };
         batchSize.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--batch-size must be at least 1."); });
         var verbose = new Option<bool>("--verbose") { Description = "Report every committed batch on stderr." };
-        var threads = ThreadsOption.Create("tokenizing, NLP, NER and coding; the store is written on the main thread");
+        var threads = ThreadsOption.Create("tokenizing, NLP, NER and coding; the store is written on a thread of its own");
 
         var command = new Command("ingest", "Code documents and store them in an event store, deduplicating events across documents (docs/store.md).");
         inputs.AddTo(command);
@@ -43,7 +45,8 @@ internal static class IngestCommand
         command.Options.Add(threads);
         command.SetAction(result =>
         {
-            var error = result.InvocationConfiguration.Error;
+            // The store thread reports committed batches (--verbose) while the reading thread reports bad records.
+            var error = TextWriter.Synchronized(result.InvocationConfiguration.Error);
             var settings = inputs.Bind(result, error, openStdin);
             if (settings is null) return 1;
             var pipeline = coding.Load(result, error);
@@ -70,9 +73,9 @@ internal static class IngestCommand
 
 /// <summary>
 /// One ingest: collects a batch of read documents, asks the store once which are stored already, codes only the new
-/// ones on the worker threads and stores them in one transaction, on the calling thread, in input order. Coding of the
-/// next batches goes on while a batch is being stored. The batches are the same whatever the thread count, so the
-/// store ends up the same.
+/// ones (on the worker threads, or inline with one thread) and stores them in one transaction on the store thread, in
+/// input order. Coding of the next batches goes on while a batch is being stored, whatever the thread count. The
+/// batches are the same whatever the thread count, so the store ends up the same.
 /// </summary>
 internal sealed class IngestRun : IDisposable
 {
@@ -85,8 +88,13 @@ internal sealed class IngestRun : IDisposable
     private readonly int _batchSize;
     private readonly TextWriter? _log;
     private readonly OrderedWorkers<PendingDocument, CodedDocument>? _workers;
+    private readonly StoreThread<List<IngestDocument>> _writer;
+    // The store's connection serves one call at a time: the reading thread's presence checks and the store thread's batches.
+    private readonly Lock _storeGate = new();
     private readonly List<Document> _pending;
-    private readonly List<IngestDocument> _coded;
+    private List<IngestDocument> _coded;
+    // A coded batch not yet handed to the store thread: it goes after the next presence check (see CloseBatch).
+    private List<IngestDocument>? _ready;
     private long _added, _alreadyStored, _mentions, _newEvents, _merged;
 
     public IngestRun(IQueryableEventStore store, long runId, CodingPipeline pipeline, int batchSize, int threads, TextWriter? log)
@@ -101,6 +109,7 @@ internal sealed class IngestRun : IDisposable
         // One thread: coding runs inline, with no hand-over between threads.
         if (threads > 1)
             _workers = new OrderedWorkers<PendingDocument, CodedDocument>(threads, threads * DocumentsPerThread, Code);
+        _writer = new StoreThread<List<IngestDocument>>(Store, "dyad ingest store");
     }
 
     public void Add(Document document)
@@ -114,13 +123,21 @@ internal sealed class IngestRun : IDisposable
     {
         CloseBatch();
         _workers?.Drain(Collect);
+        HandOverReady();
+        _writer.Complete();
     }
 
     /// <summary>Hands the new documents of the pending batch to the coder; the last one, once coded, stores the batch.</summary>
     private void CloseBatch()
     {
         if (_pending.Count == 0) return;
-        var presence = _store.Find(_pending.Select(d => (d.Id, ContentHashes.Of(d.Text))).ToList());
+        var probe = _pending.Select(d => (d.Id, ContentHashes.Of(d.Text))).ToList();
+        IReadOnlyList<DocumentPresence> presence;
+        lock (_storeGate) presence = _store.Find(probe);
+        // The batch coded last is stored only now, after this check: with one thread the check would otherwise wait for
+        // that batch's transaction, and coding would stop meanwhile. A document of this batch that the previous one
+        // stores is caught by the store's own check in the transaction (only its coding is repeated).
+        HandOverReady();
         int last = presence.Count - 1;
         while (last >= 0 && presence[last] != DocumentPresence.New) last--;
         for (int i = 0; i < _pending.Count; i++)
@@ -132,7 +149,7 @@ internal sealed class IngestRun : IDisposable
                 else _workers.Post(item, Collect);
                 continue;
             }
-            _alreadyStored++;
+            Interlocked.Increment(ref _alreadyStored);
             if (presence[i] == DocumentPresence.IdConflict && _log is not null)
                 _log.WriteLine($"dyad: document {_pending[i].Id} is stored already with another text; kept the stored one.");
         }
@@ -144,17 +161,28 @@ internal sealed class IngestRun : IDisposable
     private void Collect(CodedDocument coded)
     {
         _coded.Add(coded.Document);
-        if (coded.EndsBatch) Store();
+        if (!coded.EndsBatch) return;
+        HandOverReady();
+        _ready = _coded;
+        _coded = new(_batchSize);
     }
 
-    private void Store()
+    private void HandOverReady()
+    {
+        if (_ready is null) return;
+        _writer.Add(_ready);
+        _ready = null;
+    }
+
+    /// <summary>On the store thread.</summary>
+    private void Store(List<IngestDocument> batch)
     {
         // A document stored by an earlier batch still being coded when this batch was checked is caught here: the
         // store skips documents it holds already.
-        var result = _store.Ingest(_runId, _coded);
-        _coded.Clear();
+        IngestBatchResult result;
+        lock (_storeGate) result = _store.Ingest(_runId, batch);
         _added += result.DocumentsAdded;
-        _alreadyStored += result.Presence.Count - result.DocumentsAdded;
+        Interlocked.Add(ref _alreadyStored, result.Presence.Count - result.DocumentsAdded);
         _mentions += result.MentionsAdded;
         _newEvents += result.EventsAdded;
         _merged += result.MentionsMerged;
@@ -164,7 +192,11 @@ internal sealed class IngestRun : IDisposable
     public string Summary(string storePath) => string.Create(CultureInfo.InvariantCulture,
         $"dyad: stored {_added:N0} new documents ({_alreadyStored:N0} already stored), {_mentions:N0} mentions, {_newEvents:N0} new events, {_merged:N0} mentions merged into earlier events; store {storePath}");
 
-    public void Dispose() => _workers?.Dispose();
+    public void Dispose()
+    {
+        _workers?.Dispose();
+        _writer.Dispose();
+    }
 
     private readonly record struct PendingDocument(Document Document, bool EndsBatch);
 

@@ -96,6 +96,24 @@ internal sealed class IngestPlan
             }
     }
 
+    /// <summary>
+    /// The mention statistics of each new event (in <see cref="NewEvents"/> order), counted here rather than by the
+    /// store: every mention of an event the batch creates is in the batch. Call after <see cref="Number"/>.
+    /// </summary>
+    public List<MentionCounts> CountNewEvents()
+    {
+        var byId = new Dictionary<long, MentionCounts>(NewEvents.Count);
+        foreach (var created in NewEvents) byId[created.Id] = new MentionCounts();
+        int m = 0;
+        foreach (var doc in Accepted)
+            foreach (var _ in doc.Events)
+                if (byId.TryGetValue(MentionEvents[m++], out var counts)) counts.Add(doc);
+        return [.. NewEvents.Select(created => byId[created.Id])];
+    }
+
+    /// <summary>Events stored before this batch that its mentions joined: their counts are recounted by the store.</summary>
+    public HashSet<long> TouchedBefore(long firstNewId) => [.. MentionEvents.Where(id => id < firstNewId)];
+
     /// <summary>Replaces the provisional ids of the new events, in creation order, by <paramref name="ids"/> (ascending).</summary>
     public void Number(IReadOnlyList<long> ids)
     {
@@ -103,5 +121,30 @@ internal sealed class IngestPlan
         long Final(long id) => id >= ProvisionalBase ? ids[(int)(id - ProvisionalBase)] : id;
         for (int i = 0; i < NewEvents.Count; i++) NewEvents[i] = NewEvents[i] with { Id = ids[i] };
         for (int i = 0; i < MentionEvents.Count; i++) MentionEvents[i] = Final(MentionEvents[i]);
+    }
+}
+
+/// <summary>
+/// An event's mention statistics as the store's recount computes them: mentions, distinct documents, distinct outlets
+/// (documents without an outlet name count together as one) and the first and last publication dates.
+/// </summary>
+internal sealed class MentionCounts
+{
+    private readonly HashSet<IngestDocument> _documents = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<string> _sources = new(StringComparer.Ordinal);
+
+    public int Mentions { get; private set; }
+    public int Articles => _documents.Count;
+    public int Sources => _sources.Count;
+    public DateOnly FirstSeen { get; private set; } = DateOnly.MaxValue;
+    public DateOnly LastSeen { get; private set; } = DateOnly.MinValue;
+
+    public void Add(IngestDocument doc)
+    {
+        Mentions++;
+        _documents.Add(doc);
+        _sources.Add(doc.Document.Source ?? "");
+        if (doc.Document.Date < FirstSeen) FirstSeen = doc.Document.Date;
+        if (doc.Document.Date > LastSeen) LastSeen = doc.Document.Date;
     }
 }

@@ -96,8 +96,9 @@ internal sealed class BatchWriter
 
         AppendDocuments(runId, accepted);
         AppendMentions(accepted, plan.MentionEvents);
-        AppendEvents(plan.NewEvents);
-        Recount(transaction, plan.Touched);
+        AppendEvents(plan.NewEvents, plan.CountNewEvents());
+        // New events were appended with their final counts; only older events that mentions joined are recounted.
+        Recount(transaction, plan.TouchedBefore(eventIdBefore));
         Execute(transaction, EventRollup.AppendBatch(eventIdBefore, docKeyBefore));
         using (var run = Command(transaction, """
             UPDATE ingest_runs SET documents_added = documents_added + $2, documents_already_stored = documents_already_stored + $3,
@@ -175,15 +176,17 @@ internal sealed class BatchWriter
                 CodedEventAppender.Append(mentions.CreateRow().AppendValue(eventKeys[next++]).AppendValue(key), e).EndRow();
     }
 
-    /// <summary>New events start with their first mention's counts; <see cref="Recount"/> then sets the real ones.</summary>
-    private void AppendEvents(List<NewEvent> created)
+    /// <summary>New events with their mention statistics (<see cref="IngestPlan.CountNewEvents"/>), in the same order.</summary>
+    private void AppendEvents(List<NewEvent> created, List<MentionCounts> counts)
     {
         using var events = _connection.CreateAppender("events");
-        foreach (var (id, date, coding, doc) in created)
+        for (int i = 0; i < created.Count; i++)
         {
+            var (id, date, coding, doc) = created[i];
+            var c = counts[i];
             var row = events.CreateRow().AppendValue(id).AppendValue(date);
-            CodedEventAppender.Append(row, coding).AppendValue(1).AppendValue(1).AppendValue(1)
-                .AppendValue(doc.Document.Date).AppendValue(doc.Document.Date).AppendValue(doc.Document.Url).EndRow();
+            CodedEventAppender.Append(row, coding).AppendValue(c.Mentions).AppendValue(c.Sources).AppendValue(c.Articles)
+                .AppendValue(c.FirstSeen).AppendValue(c.LastSeen).AppendValue(doc.Document.Url).EndRow();
         }
     }
 

@@ -109,7 +109,8 @@ public sealed class DuckDbEventStore : IQueryableEventStore
     /// </summary>
     private List<long> PageRowIds(EventQuery query)
     {
-        if (query.Words.Count > 0 || query.Limit <= 0) return RowIds(query, null);
+        if (query.Limit <= 0) return RowIds(query, null);
+        if (query.Words.Count > 0) return WordPageRowIds(query);
         // A dyad or source filter reads only its actors' row groups of the rollup; an actor or target alone would read
         // the rollup's whole target column, where the doubling date window below reads only the earliest dates.
         if (query.Dyad is not null || query.Source is not null)
@@ -165,13 +166,34 @@ public sealed class DuckDbEventStore : IQueryableEventStore
         return query with { From = first, To = last ?? query.To, Offset = (int)(query.Offset - beforeStart) };
     }
 
+    /// <summary>
+    /// A page with words: each look costs a pass over the mentions' sentences, so there is one window only, the first
+    /// 32 days (joined with the mentions, so only the window's matches are hashed: a common word matches most of a
+    /// million mentions), and when that does not fill the page, the whole table.
+    /// </summary>
+    private List<long> WordPageRowIds(EventQuery query)
+    {
+        using (var range = _connection.CreateCommand())
+        {
+            range.CommandText = "SELECT min(event_date) FROM events";
+            using var reader = range.ExecuteReader();
+            if (!reader.Read() || reader.IsDBNull(0)) return [];
+            var first = reader.GetFieldValue<DateOnly>(0);
+            var start = query.From is { } from && from > first ? from : first;
+            var rowIds = RowIds(query, start.AddDays(32));
+            if (rowIds.Count == query.Limit) return rowIds;
+        }
+        return RowIds(query, null);
+    }
+
     private List<long> RowIds(EventQuery query, DateOnly? before)
     {
         var rowIds = new List<long>();
         using var command = _connection.CreateCommand();
-        var where = EventFilterSql.Where(query, command.Parameters);
-        if (before is { } cutoff)
-            where = (where.Length == 0 ? "WHERE " : where + " AND ") + "e.event_date < " + EventFilterSql.DateLiteral(cutoff);
+        var cutoff = before is { } date ? "e.event_date < " + EventFilterSql.DateLiteral(date) : null;
+        var where = EventFilterSql.Where(query, command.Parameters, cutoff?.Replace("e.", "w.", StringComparison.Ordinal));
+        if (cutoff is not null)
+            where = (where.Length == 0 ? "WHERE " : where + " AND ") + cutoff;
         command.CommandText = $"SELECT e.rowid FROM events e {where} ORDER BY e.event_date, e.id LIMIT {query.Limit} OFFSET {query.Offset}";
         using var reader = command.ExecuteReader();
         while (reader.Read()) rowIds.Add(reader.GetInt64(0));

@@ -38,6 +38,16 @@ public sealed class BrowseQueries(DuckDbEventStore store)
     public long Count(EventQuery filter)
     {
         using var command = Connection.CreateCommand();
+        if (EventFilterSql.OnlyWords(filter))
+        {
+            // The id range bounds the bitstring the matching mentions are counted in; min and max come from statistics.
+            using var range = Connection.CreateCommand();
+            range.CommandText = "SELECT min(id), max(id) FROM events";
+            using var reader = range.ExecuteReader();
+            if (!reader.Read() || reader.IsDBNull(0)) return 0;
+            command.CommandText = EventFilterSql.CountWordEvents(filter, command.Parameters, reader.GetInt64(0), reader.GetInt64(1));
+            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
         command.CommandText = EventRollup.Answers(filter)
             ? RollupSql.Count(EventFilterSql.RollupRows(filter, command.Parameters))
             : $"SELECT count(*) FROM events e {EventFilterSql.Where(filter, command.Parameters)}";
