@@ -85,6 +85,7 @@ public sealed class NlpPipeline
         Tagger.Tag(sentence);
         Lemmatizer.Lemmatize(sentence);
         Parser.Parse(sentence);
+        TimeAttachment.Repair(sentence);
     }
 
     public void Process(AnnotatedDocument document)
