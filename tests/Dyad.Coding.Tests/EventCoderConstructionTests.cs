@@ -346,6 +346,13 @@ public sealed class EventCoderConstructionTests(CodingPipelineFixture models) : 
     public void Shooting_down_a_craft_is_force_against_its_owner() =>
         Triples("A Russian drone was shot down by Ukrainian forces.").ShouldBe([("UKRMIL", "190", "RUS")]);
 
+    [Fact]
+    public void Hyphenated_name_parts_that_look_like_function_words_stay_in_the_name()
+    {
+        Triples("Kim Jong Un met Moon Jae-in.").ShouldBe([("PRKGOV", "040", "KORGOV")]);
+        Triples("Kassym-Jomart Tokayev met Xi Jinping.").ShouldBe([("KAZGOV", "040", "CHNGOV")]);
+    }
+
     // ---- explain --------------------------------------------------------------------------------------------------
 
     [Fact]
