@@ -82,6 +82,19 @@ public sealed class NlpPipeline
             sentence.Heads = [];
             return;
         }
+        // "Moon Jae-in", "Kassym-Jomart Tokayev": hyphenated name parts are tagged and parsed as one word.
+        if (HyphenatedNames.Find(sentence) is { } names)
+        {
+            var joined = HyphenatedNames.Join(sentence, names);
+            Annotate(joined);
+            HyphenatedNames.Expand(joined, sentence, names);
+        }
+        else Annotate(sentence);
+        TimeAttachment.Repair(sentence);
+    }
+
+    private void Annotate(Sentence sentence)
+    {
         Tagger.Tag(sentence);
         Lemmatizer.Lemmatize(sentence);
         Parser.Parse(sentence);

@@ -304,6 +304,55 @@ public sealed class EventCoderConstructionTests(CodingPipelineFixture models) : 
         events.Select(e => e.VerbText).ShouldBe(["urged"]);
     }
 
+    // ---- targets, themes and time words -------------------------------------------------------------------------
+
+    [Fact]
+    public void A_theme_word_after_an_actor_object_does_not_change_the_verbs_code() =>
+        Triples("The United States criticized Beijing over the camps.").ShouldBe([("USA", "111", "CHNGOV")]);
+
+    [Fact]
+    public void An_actor_object_is_not_read_as_a_theme_word_of_a_pattern() =>
+        Triples("Ukrainian officials accused Russian forces of shelling a hospital.").ShouldBe([("UKRGOV", "112", "RUSMIL")]);
+
+    [Fact]
+    public void A_charge_the_parser_hangs_on_the_object_still_narrows_the_accusation() =>
+        Triples("Amnesty International accused Egyptian police of torturing detained activists.").ShouldBe([("NGOHRIAMN", "1122", "EGYCOP")]);
+
+    [Fact]
+    public void A_bare_weekday_after_the_object_leaves_the_object_to_the_verb() =>
+        Triples("Japan criticized North Korea Sunday.").ShouldBe([("JPN", "111", "PRK")]);
+
+    [Fact]
+    public void A_bare_next_period_after_the_object_leaves_the_object_to_the_verb() =>
+        Triples("Putin will visit India next month, the Kremlin said.").ShouldBe([("RUSGOV", "036", "IND")]);
+
+    [Fact]
+    public void A_counterpart_with_a_possessive_pronoun_takes_its_country_from_its_modifier() =>
+        Triples("Indian Foreign Minister Subrahmanyam Jaishankar met his Chinese counterpart.").ShouldBe([("INDGOV", "040", "CHNGOV")]);
+
+    [Fact]
+    public void Conjoined_authors_of_a_non_actor_object_are_each_a_target() =>
+        Triples("Serbia rejected demands from Germany and France for sanctions.").ShouldBe([("SRB", "120", "DEU"), ("SRB", "120", "FRA")]);
+
+    [Fact]
+    public void Two_subjects_that_signed_a_deal_act_on_each_other() =>
+        Triples("Armenia and Azerbaijan signed a deal.").ShouldBe([("ARM", "057", "AZE"), ("AZE", "057", "ARM")]);
+
+    [Fact]
+    public void Security_forces_arresting_protesters_is_an_arrest_not_an_occupation() =>
+        Triples("Iranian police arrested dozens of protesters in Tehran.").ShouldBe([("IRNCOP", "173", "IRNOPP")]);
+
+    [Fact]
+    public void Shooting_down_a_craft_is_force_against_its_owner() =>
+        Triples("A Russian drone was shot down by Ukrainian forces.").ShouldBe([("UKRMIL", "190", "RUS")]);
+
+    [Fact]
+    public void Hyphenated_name_parts_that_look_like_function_words_stay_in_the_name()
+    {
+        Triples("Kim Jong Un met Moon Jae-in.").ShouldBe([("PRKGOV", "040", "KORGOV")]);
+        Triples("Kassym-Jomart Tokayev met Xi Jinping.").ShouldBe([("KAZGOV", "040", "CHNGOV")]);
+    }
+
     // ---- explain --------------------------------------------------------------------------------------------------
 
     [Fact]

@@ -101,4 +101,24 @@ public class PetrarchImporterTests
         transformations.ShouldBe(1);
         lexicon.HasVerb("stray").ShouldBeFalse();
     }
+
+    [Fact]
+    public void A_verb_with_its_own_code_does_not_take_another_verbs_pattern_of_another_root()
+    {
+        const string families =
+            "---  SEIZE   [170]  ---\n" +
+            "ARREST [173]\n" +
+            "TAKE\n" +
+            "- POLICE * [173] # ARREST\n" +
+            "- TROOPS * [192] # TAKE\n" +
+            "- * SUSPECT [174] # TAKE\n";
+        var builder = new LexiconBuilder();
+        PetrarchImporter.Import(new StringReader(families), "families.txt", builder);
+        var lexicon = builder.Build();
+        string Codes(string verb) => string.Join(" ", lexicon.PatternsOf(verb).Select(e => e.Code).Order());
+        // "troops took the town" is an occupation; troops arresting someone is not: ARREST has a sense of its own.
+        Codes("arrest").ShouldBe("173 173 174");
+        // TAKE shares the family's code, so every pattern of the family is its own.
+        Codes("take").ShouldBe("170 173 174 192");
+    }
 }

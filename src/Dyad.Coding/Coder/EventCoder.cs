@@ -411,6 +411,11 @@ public sealed class EventCoder
                 else if (relation == "advcl" && _tree.Marker(child) is "of" or "for" or "about" or "over" or "against" && _s.Upos![child] == "VERB")
                     prepositions.Add(new PrepositionalPhrase(_tree.Marker(child)!, Lower(lemmas[child])));
             }
+            // "accused Iranian forces of torturing protesters": parsers also hang the charge on the object as its clause.
+            if (obj >= 0)
+                foreach (int clause in _tree.Children(obj))
+                    if (_tree.Relation(clause) == "acl" && _tree.Marker(clause) is "of" or "for" && _s.Upos![clause] == "VERB")
+                        prepositions.Add(new PrepositionalPhrase(_tree.Marker(clause)!, Lower(lemmas[clause])));
             int xcomp = _tree.Child(verb, "xcomp");
             // "called on Iran to release": parsers often attach the infinitive as an adverbial clause; it is the complement.
             if (xcomp < 0) xcomp = InfinitivalClause(verb);
@@ -795,18 +800,33 @@ public sealed class EventCoder
                 return (byPlace.Actors, "place of '" + _tree.Word(head) + "'; " + byPlace.How, place);
             // "criticized Pompeo's remarks", "denied Washington's allegations": the owner of a non-actor target is the target;
             // "rejected the U.S. accusations": so is an actor-naming modifier.
+            // "met his Chinese counterpart": a possessive pronoun names the source's side; the country modifier the other.
             int owner = _tree.Child(head, "nmod:poss");
-            if (owner >= 0 && ResolveRole(owner) is { Actors.Count: > 0 } byOwner) return (byOwner.Actors, "owner of '" + _tree.Word(head) + "'; " + byOwner.How, owner);
             int modifier = ActorModifier(head);
+            if (owner >= 0 && !(modifier >= 0 && _s.Upos![owner] == "PRON") && ResolveWithConjuncts(owner) is { Actors.Count: > 0 } byOwner)
+                return (byOwner.Actors, "owner of '" + _tree.Word(head) + "'; " + byOwner.How, owner);
             if (modifier >= 0 && ResolveRole(modifier) is { Actors.Count: > 0 } byModifier) return (byModifier.Actors, "modifier of '" + _tree.Word(head) + "'; " + byModifier.How, modifier);
             // "the sanctions imposed by Britain": the agent of a participle modifying the target.
             foreach (int c in _tree.Children(head))
-                if (_tree.Relation(c) == "acl" && _tree.OblWithCase(c, "by") is var agent and >= 0 && ResolveRole(agent) is { Actors.Count: > 0 } byAgent)
+                if (_tree.Relation(c) == "acl" && _tree.OblWithCase(c, "by") is var agent and >= 0 && ResolveWithConjuncts(agent) is { Actors.Count: > 0 } byAgent)
                     return (byAgent.Actors, "agent of '" + _tree.Word(c) + "'; " + byAgent.How, agent);
-            // "the allegations by Japan", "a statement from Beijing": the author of a non-actor topic.
+            // "the allegations by Japan", "calls from France and Russia": the authors of a non-actor topic.
             int author = _tree.PrepositionalChild(head, "by", "from");
-            if (author >= 0 && ResolveRole(author) is { Actors.Count: > 0 } byAuthor) return (byAuthor.Actors, "author of '" + _tree.Word(head) + "'; " + byAuthor.How, author);
+            if (author >= 0 && ResolveWithConjuncts(author) is { Actors.Count: > 0 } byAuthor) return (byAuthor.Actors, "author of '" + _tree.Word(head) + "'; " + byAuthor.How, author);
             return ([], how, head);
+        }
+
+        /// <summary>The actors of a role word and of the names conjoined to it ("from France and Russia": both).</summary>
+        private (List<ActorResolution> Actors, string How) ResolveWithConjuncts(int head)
+        {
+            var (actors, how) = ResolveRole(head);
+            foreach (int conjunct in _tree.WithConjuncts(head))
+            {
+                if (conjunct == head) continue;
+                foreach (var actor in ResolveRole(conjunct).Actors)
+                    if (!actors.Exists(a => a.Code == actor.Code)) actors.Add(actor);
+            }
+            return (actors, how);
         }
 
         private (ActorResolution? Actor, string How) ResolveMention(int head)

@@ -69,12 +69,18 @@ public sealed class Constraint
             case ConstraintKind.Before:
                 return Term!.Matches(c.Subject, [], c.SubjectIsActor) || AnyWord(c.OtherWords) || (c.Governor != null && PlainWord(c.Governor));
             case ConstraintKind.After:
-                if (Term!.Matches(c.Object, c.ObjectModifiers, c.ObjectIsActor)) return true;
-                if (Term.Actor != ActorSlot.None)
+                if (Term!.Actor != ActorSlot.None)
                 {
+                    if (c.ObjectIsActor) return true;
                     for (int i = 0; i < c.Prepositions.Count; i++) if (c.Prepositions[i].ObjectIsActor) return true;
                     return false;
                 }
+                // An object that names an actor is the event's target, not its theme: a flat pattern's theme word does
+                // not match its head ("accused Russian forces" is not "* &MILITARY"), nor a word in a phrase after it
+                // ("criticized Beijing over the camps" gives the reason, not "* &DETENTION", a defence of detainees).
+                if (c.ObjectIsActor)
+                    return AnyWord(c.Particles) || AnyWord(c.OtherWords) || AnyWord(c.ObjectModifiers) || (c.Xcomp != null && Term.Matches(c.Xcomp, [], false));
+                if (Term.Matches(c.Object, c.ObjectModifiers, false)) return true;
                 // PETRARCH's flat patterns see every word after the verb, so "* DIPLOMATIC" names the object's modifier too.
                 if (AnyWord(c.Particles) || AnyWord(c.OtherWords) || AnyWord(c.ObjectModifiers)) return true;
                 if (c.Xcomp != null && Term.Matches(c.Xcomp, [], false)) return true;

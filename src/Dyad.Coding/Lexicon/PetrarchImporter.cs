@@ -16,7 +16,7 @@ public static partial class PetrarchImporter
     private sealed class Family(string? code)
     {
         public string? Code { get; } = code;
-        public List<(string Lemma, List<string> Constraints, string? Code, int Line, string Text)> Verbs { get; } = [];
+        public List<(string Lemma, List<string> Constraints, string? Code, bool OwnCode, int Line, string Text)> Verbs { get; } = [];
         public List<(List<string> Constraints, string Code, int Line, string Text)> Patterns { get; } = [];
     }
 
@@ -90,7 +90,7 @@ public static partial class PetrarchImporter
             {
                 var error = ParseVerb(line, out var lemma, out var constraints, out var code, out bool hasCode);
                 if (error != null) Report(error);
-                else family.Verbs.Add((lemma!, constraints!, hasCode ? code : family.Code, number, CollapseSpaces(raw.Trim())));
+                else family.Verbs.Add((lemma!, constraints!, hasCode ? code : family.Code, hasCode && code != family.Code, number, CollapseSpaces(raw.Trim())));
             }
         }
         Flush(family, fileName, into);
@@ -100,12 +100,41 @@ public static partial class PetrarchImporter
     private static void Flush(Family? family, string fileName, LexiconBuilder into)
     {
         if (family == null) return;
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var verb in family.Verbs) names.Add(VerbName(verb.Text));
         foreach (var verb in family.Verbs)
         {
             Add(into, verb.Lemma, verb.Constraints, LexiconCode.Format(verb.Code, null, false), new Provenance(fileName, verb.Line, verb.Text));
+            var name = VerbName(verb.Text);
             foreach (var p in family.Patterns)
-                Add(into, verb.Lemma, [.. verb.Constraints, .. p.Constraints], p.Code, new Provenance(fileName, p.Line, p.Text));
+                if (!verb.OwnCode || !WrittenForAnotherSense(p.Text, p.Code, name, verb.Code, names))
+                    Add(into, verb.Lemma, [.. verb.Constraints, .. p.Constraints], p.Code, new Provenance(fileName, p.Line, p.Text));
         }
+    }
+
+    /// <summary>
+    /// Some families merge verbs of different senses and mark the odd ones with a code of their own (ARREST [173]
+    /// among SEIZE and TAKE, CONDEMN [111] among BLAME); each pattern's comment names the verb it was written for.
+    /// Such a verb is not given a pattern written for another verb of the family that would move it to another root:
+    /// "- &amp;MILITARY * [192] # TAKE" makes troops taking a town an occupation, not police arresting protesters.
+    /// Verbs that share the family's code keep every pattern (the family is a set of synonyms for them).
+    /// </summary>
+    private static bool WrittenForAnotherSense(string patternText, string patternCode, string verbName, string? verbCode, HashSet<string> familyNames)
+    {
+        if (verbCode is null || verbCode.Length < 2 || !char.IsDigit(verbCode[0])) return false;
+        int hash = patternText.IndexOf('#');
+        if (hash < 0) return false;
+        var comment = patternText[(hash + 1)..].Trim().Split(' ', 2)[0];
+        var writtenFor = VerbName(comment);
+        if (writtenFor == verbName || !familyNames.Contains(writtenFor)) return false;
+        return patternCode.Length >= 2 && char.IsDigit(patternCode[0]) && string.CompareOrdinal(patternCode, 0, verbCode, 0, 2) != 0;
+    }
+
+    /// <summary>The verb a family line or pattern comment names, as written ("+CALL_OFF {..} [160]" and "CALL_OFF" both give "call_off").</summary>
+    private static string VerbName(string text)
+    {
+        var first = text.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
+        return first.Length == 0 ? "" : first[0].Replace("+", "").ToLowerInvariant();
     }
 
     private static void Add(LexiconBuilder into, string lemma, List<string> constraintTexts, string codeText, Provenance provenance)
