@@ -1,3 +1,4 @@
+using Dyad.Coding.Context;
 using Dyad.Knowledge.Learning;
 using Dyad.Knowledge.Resolution;
 using Dyad.Text;
@@ -31,6 +32,7 @@ internal sealed class DocumentMentions
         _date = doc.Document.Date;
         _memory = DocumentActorMemory.Learn(doc, resolver);
         LearnPeople();
+        _contextReady = true;
     }
 
     /// <summary>The people the document introduced with a role ("Kazakh Foreign Minister Mukhtar Tleuberdi").</summary>
@@ -44,8 +46,26 @@ internal sealed class DocumentMentions
         if (learned != null && learned.Rule != DocumentActorMemory.TitleRule) return learned;
         var found = _resolver.Resolve(sentence, head, _date);
         // "the secretary" alone is an agent without a country; the one person the document gave that title is meant.
-        if (found != null && IsAgentOnly(found)) found = null;
-        return found ?? learned ?? ByTitle(sentence, head) ?? BySurname(sentence, head);
+        ActorResolution? agentOnly = null;
+        if (found != null && IsAgentOnly(found)) (agentOnly, found) = (found, null);
+        return found ?? learned ?? ByTitle(sentence, head) ?? BySurname(sentence, head) ?? Context?.Resolve(sentence, head, agentOnly);
+    }
+
+    // The document's countries, read once the names above can be resolved (not while this memory is being built, and
+    // not from inside its own reading: a name resolved there never asks the context).
+    private ContextualActors? _context;
+    private bool _contextReady;
+
+    private ContextualActors? Context
+    {
+        get
+        {
+            if (!_contextReady || _context != null) return _context;
+            _contextReady = false;
+            _context = new ContextualActors(_resolver, _doc, ResolveName);
+            _contextReady = true;
+            return _context;
+        }
     }
 
     /// <summary>An agent with no country or actor ("police", "the country's civilian leader"): whose, the text does not say.</summary>
@@ -130,7 +150,7 @@ internal sealed class DocumentMentions
         }
     }
 
-    private static int SpanHead(Sentence sentence, int start, int end)
+    internal static int SpanHead(Sentence sentence, int start, int end)
     {
         for (int i = start; i < end; i++)
         {

@@ -1,0 +1,65 @@
+namespace Dyad.Coding.Tests;
+
+/// <summary>
+/// Actors whose own phrase names no country, given one by the document (docs/coding.md "Context"): definite
+/// descriptions and "the country" look back for the one country named before them; bare agents take the story's
+/// setting (dateline, or the one country its places lie in); ambiguity or no evidence gives no event.
+/// </summary>
+public sealed class ContextTests(CodingPipelineFixture models) : IClassFixture<CodingPipelineFixture>
+{
+    // The actors are what these tests are about; the code is the lexicon's ("arrest * JOURNALIST" is CAMEO.2.0's 175).
+    private (string? Source, string? Target)[] Actors(string text) =>
+        models.Code(text).Select(e => (e.Source, e.Target)).Order().ToArray();
+
+    [Fact]
+    public void A_definite_agent_takes_the_country_named_in_an_earlier_sentence()
+    {
+        var e = models.Code("Turkish President Recep Tayyip Erdogan spoke on Sunday. The government later criticized Greece.")
+            .Single(e => e.VerbText == "criticized");
+        (e.Source, e.Code, e.Target).ShouldBe(("TURGOV", "111", "GRC"));
+        e.Rule!.ShouldContain("agent+context:antecedent");
+    }
+
+    [Fact]
+    public void Two_candidate_countries_give_a_definite_agent_none() =>
+        models.Code("Turkish and Greek officials met on Sunday. The government later criticized Cyprus.")
+            .ShouldNotContain(e => e.VerbText == "criticized");
+
+    [Fact]
+    public void An_agent_owned_by_the_country_takes_the_country_named_before_it() =>
+        Actors("The Malian army criticized the country's prime minister.").ShouldBe([("MLIMIL", "MLIGOV")]);
+
+    [Fact]
+    public void The_country_refers_to_the_one_country_named_before_it()
+    {
+        var e = models.Code("Russia expelled two diplomats on Monday. The country also criticized Estonia.")
+            .Single(e => e.VerbText == "criticized");
+        (e.Source, e.Target).ShouldBe(("RUS", "EST"));
+    }
+
+    [Fact]
+    public void A_bare_agent_takes_the_dateline_country() =>
+        Actors("KABUL (Reuters) - Police arrested dozens of journalists on Sunday.").ShouldBe([("AFGCOP", "AFGMED")]);
+
+    [Fact]
+    public void A_bare_agent_takes_the_one_country_the_places_lie_in() =>
+        Actors("Thousands rallied in Minsk on Sunday. Police arrested dozens of journalists.").ShouldBe([("BLRCOP", "BLRMED")]);
+
+    [Theory]
+    [InlineData("Police arrested dozens of journalists.")]
+    // A country named as an actor is no setting.
+    [InlineData("The government criticized Cyprus.")]
+    // A nationality is no setting: foreign journalists are arrested abroad.
+    [InlineData("Police arrested two Ghanaian journalists.")]
+    // Places in two countries: the story's setting is not one country.
+    [InlineData("Thousands rallied in Minsk and Moscow on Sunday. Police arrested dozens of journalists.")]
+    public void Without_one_supported_country_a_bare_agent_codes_nothing(string text) =>
+        models.Code(text).ShouldBeEmpty();
+
+    [Fact]
+    public void Context_never_crosses_documents()
+    {
+        models.Code("Thousands rallied in Minsk on Sunday.");
+        models.Code("Police arrested dozens of journalists.").ShouldBeEmpty();
+    }
+}
