@@ -62,4 +62,23 @@ public sealed class ContextTests(CodingPipelineFixture models) : IClassFixture<C
         models.Code("Thousands rallied in Minsk on Sunday.");
         models.Code("Police arrested dozens of journalists.").ShouldBeEmpty();
     }
+
+    [Fact]
+    public void Two_named_countries_keep_a_definite_agent_from_the_setting() =>
+        models.Code("Putin met Erdogan in Ankara on Sunday. The president later criticized Ukraine.")
+            .ShouldNotContain(e => e.VerbText == "criticized");
+
+    [Fact]
+    public void A_subject_it_refers_to_the_country_last_named_as_a_subject()
+    {
+        var e = models.Code("China criticized Japan on Monday. It also accused the United States of interference.")
+            .Single(e => e.VerbText == "accused");
+        (e.Source, e.Target).ShouldBe(("CHN", "USA"));
+        e.Rule!.ShouldContain("coref:it");
+    }
+
+    [Fact]
+    public void It_looks_back_one_sentence_only() =>
+        models.Code("China criticized Japan on Monday. The weather was cold. It also accused the United States of interference.")
+            .ShouldNotContain(e => e.VerbText == "accused");
 }

@@ -8,13 +8,16 @@ namespace Dyad.Coding.Coder;
 /// <summary>
 /// Resolves the actor a token refers to within one document: the dictionaries and tables, the people the document
 /// introduced with a role (<see cref="DocumentActorMemory"/>), surnames of people it named in full ("Mike Pompeo" ...
-/// "Pompeo"), and third-person pronouns ("he", "she") to the person last named as a subject. Agents without a country
-/// ("the government", "police") resolve to nothing: the country is what the event is about (precision first).
+/// "Pompeo"), third-person pronouns ("he", "she") to the person last named as a subject and a subject "it" to the
+/// country or organisation last named as one. Agents without a country ("the government", "police") take one from the
+/// document's context when it names exactly one (<see cref="ContextualActors"/>), else resolve to nothing: the country
+/// is what the event is about (precision first).
 /// </summary>
 internal sealed class DocumentMentions
 {
     public const string SurnameRule = "document:surname";
     public const string PronounRule = "coref:pronoun";
+    public const string ThingPronounRule = "coref:it";
 
     private readonly ActorResolver _resolver;
     private readonly DocumentActorMemory _memory;
@@ -24,6 +27,8 @@ internal sealed class DocumentMentions
     private readonly HashSet<string> _ambiguousSurnames = new(StringComparer.Ordinal);
     // People named as subjects, in document order: the antecedents of "he" and "she".
     private readonly List<(int Sentence, int Token, ActorResolution Actor)> _personSubjects = [];
+    // Countries and organisations named as singular subjects, in document order: the antecedents of "it".
+    private readonly List<(int Sentence, int Token, ActorResolution Actor)> _thingSubjects = [];
 
     public DocumentMentions(ActorResolver resolver, AnnotatedDocument doc)
     {
@@ -130,7 +135,11 @@ internal sealed class DocumentMentions
             if (sentence.Entities == null || sentence.Heads == null || sentence.Relations == null) continue;
             foreach (var entity in sentence.Entities)
             {
-                if (entity.Type != RoleLearner.PersonType) continue;
+                if (entity.Type != RoleLearner.PersonType)
+                {
+                    NoteThingSubject(s, sentence, SpanHead(sentence, entity.Start, entity.End));
+                    continue;
+                }
                 int head = SpanHead(sentence, entity.Start, entity.End);
                 // The whole phrase the name heads or modifies: "Secretary of State Mike Pompeo" resolves at "Secretary".
                 int phraseHead = head;
@@ -148,6 +157,29 @@ internal sealed class DocumentMentions
                 if (sentence.Relations[phraseHead] is "nsubj" or "nsubj:pass") _personSubjects.Add((s, phraseHead, actor));
             }
         }
+    }
+
+    /// <summary>A country or organisation named as a singular subject ("China criticized Japan"): an antecedent of "it".</summary>
+    private void NoteThingSubject(int s, Sentence sentence, int head)
+    {
+        if (sentence.Relations![head] is not ("nsubj" or "nsubj:pass") || sentence.Xpos?[head] is "NNS" or "NNPS") return;
+        if (ResolveName(sentence, head) is { } actor) _thingSubjects.Add((s, head, actor));
+    }
+
+    /// <summary>
+    /// The country or organisation "it" at (<paramref name="sentenceIndex"/>, <paramref name="token"/>) refers to: the
+    /// last one named as a singular subject before it in its sentence or the one before (docs/coding.md "Context").
+    /// </summary>
+    public ActorResolution? ThingAntecedent(int sentenceIndex, int token)
+    {
+        for (int i = _thingSubjects.Count - 1; i >= 0; i--)
+        {
+            var (s, t, actor) = _thingSubjects[i];
+            if (s > sentenceIndex || (s == sentenceIndex && t >= token)) continue;
+            if (s < sentenceIndex - 1) return null;
+            return actor with { Rule = ThingPronounRule + ":" + actor.Rule, Explanation = "'it' refers to the country or organisation last named as a subject: " + actor.Explanation };
+        }
+        return null;
     }
 
     internal static int SpanHead(Sentence sentence, int start, int end)

@@ -8,7 +8,7 @@ namespace Dyad.Coding.Context;
 /// <list type="bullet">
 /// <item>a <b>definite</b> agent ("the government", "the military", "the minister") or one owned by "the country" /
 /// "its" ("the country's civilian leader") takes the one country mentioned before it in its sentence and the two
-/// before; else the story's setting;</item>
+/// before; else, when none was named, the story's setting;</item>
 /// <item>a <b>bare</b> agent ("Police arrested dozens of protesters") takes the story's setting only: the dateline's
 /// country, else the one country all the document's place names lie in;</item>
 /// <item>"the country" / "the nation" is the one country mentioned before it (same reach).</item>
@@ -51,7 +51,9 @@ internal sealed class ContextualActors
         string? country = null, why = null, kind = null;
         if (IsDefinite(sentence, head) || HasCountryOwner(sentence, head))
         {
-            country = _countries.Antecedent(index, head);
+            country = _countries.Antecedent(index, head, out bool ambiguous);
+            // "Putin met Erdogan in Ankara. The president ...": two candidates; the setting does not choose between them.
+            if (ambiguous) return null;
             (why, kind) = ($"the one country named before it ({country})", "antecedent");
         }
         if (country == null && _countries.Setting is { } setting) (country, why, kind) = (setting.Country, setting.Why, "setting");

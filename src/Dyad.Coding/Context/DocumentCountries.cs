@@ -72,15 +72,23 @@ internal sealed class DocumentCountries
     /// The one country mentioned before token <paramref name="token"/> of sentence <paramref name="sentence"/> in it
     /// and the <see cref="SentenceReach"/> sentences before; null when none or more than one (ambiguous anaphora codes nothing).
     /// </summary>
-    public string? Antecedent(int sentence, int token)
+    public string? Antecedent(int sentence, int token) => Antecedent(sentence, token, out _);
+
+    /// <param name="ambiguous">Set when two or more countries were named: the text points elsewhere than the setting.</param>
+    public string? Antecedent(int sentence, int token, out bool ambiguous)
     {
+        ambiguous = false;
         string? found = null;
         for (int i = _mentions.Count - 1; i >= 0; i--)
         {
             var (s, t, country) = _mentions[i];
             if (s > sentence || (s == sentence && t >= token)) continue;
             if (s < sentence - SentenceReach) break;
-            if (found != null && found != country) return null;
+            if (found != null && found != country)
+            {
+                ambiguous = true;
+                return null;
+            }
             found = country;
         }
         return found;
