@@ -2,8 +2,8 @@ namespace Dyad.Coding.Tests;
 
 /// <summary>
 /// Actors whose own phrase names no country, given one by the document (docs/coding.md "Context"): definite
-/// descriptions and "the country" look back for the one country named before them; bare agents take the story's
-/// setting (dateline, or the one country its places lie in); ambiguity or no evidence gives no event.
+/// descriptions and "the country" look back for the one country named before them; bare agents take the country of
+/// the story's dateline; ambiguity or no evidence gives no event.
 /// </summary>
 public sealed class ContextTests(CodingPipelineFixture models) : IClassFixture<CodingPipelineFixture>
 {
@@ -42,8 +42,16 @@ public sealed class ContextTests(CodingPipelineFixture models) : IClassFixture<C
         Actors("KABUL (Reuters) - Police arrested dozens of journalists on Sunday.").ShouldBe([("AFGCOP", "AFGMED")]);
 
     [Fact]
-    public void A_bare_agent_takes_the_one_country_the_places_lie_in() =>
-        Actors("Thousands rallied in Minsk on Sunday. Police arrested dozens of journalists.").ShouldBe([("BLRCOP", "BLRMED")]);
+    public void Places_in_two_countries_leave_a_definite_agent_without_one() =>
+        models.Code("Thousands rallied in Minsk and Moscow on Sunday. The government criticized Lithuania.")
+            .ShouldNotContain(e => e.VerbText == "criticized");
+
+    [Fact]
+    public void A_definite_agent_after_a_place_takes_its_country()
+    {
+        var e = models.Code("Thousands rallied in Minsk on Sunday. The government criticized Lithuania.").Single(e => e.VerbText == "criticized");
+        (e.Source, e.Target).ShouldBe(("BLRGOV", "LTU"));
+    }
 
     [Theory]
     [InlineData("Police arrested dozens of journalists.")]
@@ -51,8 +59,8 @@ public sealed class ContextTests(CodingPipelineFixture models) : IClassFixture<C
     [InlineData("The government criticized Cyprus.")]
     // A nationality is no setting: foreign journalists are arrested abroad.
     [InlineData("Police arrested two Ghanaian journalists.")]
-    // Places in two countries: the story's setting is not one country.
-    [InlineData("Thousands rallied in Minsk and Moscow on Sunday. Police arrested dozens of journalists.")]
+    // A place named in the text is no dateline: a bare agent stays without a country.
+    [InlineData("Thousands rallied in Minsk on Sunday. Police arrested dozens of journalists.")]
     public void Without_one_supported_country_a_bare_agent_codes_nothing(string text) =>
         models.Code(text).ShouldBeEmpty();
 
