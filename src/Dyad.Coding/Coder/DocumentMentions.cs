@@ -93,14 +93,19 @@ internal sealed class DocumentMentions
     /// The person a third-person singular pronoun at (<paramref name="sentenceIndex"/>, <paramref name="token"/>)
     /// refers to: the person most recently named as a subject in this or the two previous sentences.
     /// </summary>
-    public ActorResolution? PronounAntecedent(int sentenceIndex, int token)
+    public ActorResolution? PronounAntecedent(int sentenceIndex, int token) =>
+        LastBefore(_personSubjects, sentenceIndex, token, reach: 2, PronounRule, "pronoun refers to the person last named as a subject: ");
+
+    /// <summary>The last subject in <paramref name="subjects"/> before the pronoun, within <paramref name="reach"/> sentences back.</summary>
+    private static ActorResolution? LastBefore(List<(int Sentence, int Token, ActorResolution Actor)> subjects, int sentenceIndex, int token,
+        int reach, string rule, string why)
     {
-        for (int i = _personSubjects.Count - 1; i >= 0; i--)
+        for (int i = subjects.Count - 1; i >= 0; i--)
         {
-            var (s, t, actor) = _personSubjects[i];
+            var (s, t, actor) = subjects[i];
             if (s > sentenceIndex || (s == sentenceIndex && t >= token)) continue;
-            if (s < sentenceIndex - 2) return null;
-            return actor with { Rule = PronounRule + ":" + actor.Rule, Explanation = "pronoun refers to the person last named as a subject: " + actor.Explanation };
+            if (s < sentenceIndex - reach) return null;
+            return actor with { Rule = rule + ":" + actor.Rule, Explanation = why + actor.Explanation };
         }
         return null;
     }
@@ -170,17 +175,8 @@ internal sealed class DocumentMentions
     /// The country or organisation "it" at (<paramref name="sentenceIndex"/>, <paramref name="token"/>) refers to: the
     /// last one named as a singular subject before it in its sentence or the one before (docs/coding.md "Context").
     /// </summary>
-    public ActorResolution? ThingAntecedent(int sentenceIndex, int token)
-    {
-        for (int i = _thingSubjects.Count - 1; i >= 0; i--)
-        {
-            var (s, t, actor) = _thingSubjects[i];
-            if (s > sentenceIndex || (s == sentenceIndex && t >= token)) continue;
-            if (s < sentenceIndex - 1) return null;
-            return actor with { Rule = ThingPronounRule + ":" + actor.Rule, Explanation = "'it' refers to the country or organisation last named as a subject: " + actor.Explanation };
-        }
-        return null;
-    }
+    public ActorResolution? ThingAntecedent(int sentenceIndex, int token) =>
+        LastBefore(_thingSubjects, sentenceIndex, token, reach: 1, ThingPronounRule, "'it' refers to the country or organisation last named as a subject: ");
 
     internal static int SpanHead(Sentence sentence, int start, int end)
     {
