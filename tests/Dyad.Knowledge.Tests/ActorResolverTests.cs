@@ -110,6 +110,19 @@ public class ActorResolverTests(ShippedResolver shipped) : IClassFixture<Shipped
     }
 
     [Fact]
+    public void AnAgentWithoutCountryTakesTheCountryTheContextGives()
+    {
+        var s = Parse("Police/2/nsubj", "arrested/0/root", "journalists/2/obj");
+        var police = Resolver.ResolveInCountry(s, 0, Day, "AFG", "the dateline 'KABUL'").ShouldNotBeNull();
+        police.Code.ShouldBe("AFGCOP");
+        police.Rule.ShouldBe(ActorResolution.AgentContextRule);
+        police.Explanation.ShouldContain("KABUL");
+        // A phrase that names its own country, or no agent, keeps what it says.
+        Resolver.ResolveInCountry(Parse("Nigerian/2/amod", "police/3/nsubj", "arrested/0/root"), 1, Day, "AFG", "x").ShouldBeNull();
+        Resolver.ResolveInCountry(Parse("China/2/nsubj", "arrested/0/root"), 0, Day, "AFG", "x").ShouldBeNull();
+    }
+
+    [Fact]
     public void DemonymWorksWithoutTheRecognizerToo()
     {
         var s = Parse("Nigerian/2/amod", "police/3/nsubj", "arrested/0/root");

@@ -1,3 +1,4 @@
+using Dyad.Coding.Context;
 using Dyad.Knowledge.Learning;
 using Dyad.Knowledge.Resolution;
 using Dyad.Text;
@@ -7,13 +8,16 @@ namespace Dyad.Coding.Coder;
 /// <summary>
 /// Resolves the actor a token refers to within one document: the dictionaries and tables, the people the document
 /// introduced with a role (<see cref="DocumentActorMemory"/>), surnames of people it named in full ("Mike Pompeo" ...
-/// "Pompeo"), and third-person pronouns ("he", "she") to the person last named as a subject. Agents without a country
-/// ("the government", "police") resolve to nothing: the country is what the event is about (precision first).
+/// "Pompeo"), third-person pronouns ("he", "she") to the person last named as a subject and a subject "it" to the
+/// country or organisation last named as one. Agents without a country ("the government", "police") take one from the
+/// document's context when it names exactly one (<see cref="ContextualActors"/>), else resolve to nothing: the country
+/// is what the event is about (precision first).
 /// </summary>
 internal sealed class DocumentMentions
 {
     public const string SurnameRule = "document:surname";
     public const string PronounRule = "coref:pronoun";
+    public const string ThingPronounRule = "coref:it";
 
     private readonly ActorResolver _resolver;
     private readonly DocumentActorMemory _memory;
@@ -23,6 +27,8 @@ internal sealed class DocumentMentions
     private readonly HashSet<string> _ambiguousSurnames = new(StringComparer.Ordinal);
     // People named as subjects, in document order: the antecedents of "he" and "she".
     private readonly List<(int Sentence, int Token, ActorResolution Actor)> _personSubjects = [];
+    // Countries and organisations named as singular subjects, in document order: the antecedents of "it".
+    private readonly List<(int Sentence, int Token, ActorResolution Actor)> _thingSubjects = [];
 
     public DocumentMentions(ActorResolver resolver, AnnotatedDocument doc)
     {
@@ -31,6 +37,7 @@ internal sealed class DocumentMentions
         _date = doc.Document.Date;
         _memory = DocumentActorMemory.Learn(doc, resolver);
         LearnPeople();
+        _contextReady = true;
     }
 
     /// <summary>The people the document introduced with a role ("Kazakh Foreign Minister Mukhtar Tleuberdi").</summary>
@@ -44,8 +51,26 @@ internal sealed class DocumentMentions
         if (learned != null && learned.Rule != DocumentActorMemory.TitleRule) return learned;
         var found = _resolver.Resolve(sentence, head, _date);
         // "the secretary" alone is an agent without a country; the one person the document gave that title is meant.
-        if (found != null && IsAgentOnly(found)) found = null;
-        return found ?? learned ?? ByTitle(sentence, head) ?? BySurname(sentence, head);
+        ActorResolution? agentOnly = null;
+        if (found != null && IsAgentOnly(found)) (agentOnly, found) = (found, null);
+        return found ?? learned ?? ByTitle(sentence, head) ?? BySurname(sentence, head) ?? Context?.Resolve(sentence, head, agentOnly);
+    }
+
+    // The document's countries, read once the names above can be resolved (not while this memory is being built, and
+    // not from inside its own reading: a name resolved there never asks the context).
+    private ContextualActors? _context;
+    private bool _contextReady;
+
+    private ContextualActors? Context
+    {
+        get
+        {
+            if (!_contextReady || _context != null) return _context;
+            _contextReady = false;
+            _context = new ContextualActors(_resolver, _doc, ResolveName);
+            _contextReady = true;
+            return _context;
+        }
     }
 
     /// <summary>An agent with no country or actor ("police", "the country's civilian leader"): whose, the text does not say.</summary>
@@ -68,14 +93,19 @@ internal sealed class DocumentMentions
     /// The person a third-person singular pronoun at (<paramref name="sentenceIndex"/>, <paramref name="token"/>)
     /// refers to: the person most recently named as a subject in this or the two previous sentences.
     /// </summary>
-    public ActorResolution? PronounAntecedent(int sentenceIndex, int token)
+    public ActorResolution? PronounAntecedent(int sentenceIndex, int token) =>
+        LastBefore(_personSubjects, sentenceIndex, token, reach: 2, PronounRule, "pronoun refers to the person last named as a subject: ");
+
+    /// <summary>The last subject in <paramref name="subjects"/> before the pronoun, within <paramref name="reach"/> sentences back.</summary>
+    private static ActorResolution? LastBefore(List<(int Sentence, int Token, ActorResolution Actor)> subjects, int sentenceIndex, int token,
+        int reach, string rule, string why)
     {
-        for (int i = _personSubjects.Count - 1; i >= 0; i--)
+        for (int i = subjects.Count - 1; i >= 0; i--)
         {
-            var (s, t, actor) = _personSubjects[i];
+            var (s, t, actor) = subjects[i];
             if (s > sentenceIndex || (s == sentenceIndex && t >= token)) continue;
-            if (s < sentenceIndex - 2) return null;
-            return actor with { Rule = PronounRule + ":" + actor.Rule, Explanation = "pronoun refers to the person last named as a subject: " + actor.Explanation };
+            if (s < sentenceIndex - reach) return null;
+            return actor with { Rule = rule + ":" + actor.Rule, Explanation = why + actor.Explanation };
         }
         return null;
     }
@@ -110,7 +140,11 @@ internal sealed class DocumentMentions
             if (sentence.Entities == null || sentence.Heads == null || sentence.Relations == null) continue;
             foreach (var entity in sentence.Entities)
             {
-                if (entity.Type != RoleLearner.PersonType) continue;
+                if (entity.Type != RoleLearner.PersonType)
+                {
+                    NoteThingSubject(s, sentence, SpanHead(sentence, entity.Start, entity.End));
+                    continue;
+                }
                 int head = SpanHead(sentence, entity.Start, entity.End);
                 // The whole phrase the name heads or modifies: "Secretary of State Mike Pompeo" resolves at "Secretary".
                 int phraseHead = head;
@@ -130,7 +164,21 @@ internal sealed class DocumentMentions
         }
     }
 
-    private static int SpanHead(Sentence sentence, int start, int end)
+    /// <summary>A country or organisation named as a singular subject ("China criticized Japan"): an antecedent of "it".</summary>
+    private void NoteThingSubject(int s, Sentence sentence, int head)
+    {
+        if (sentence.Relations![head] is not ("nsubj" or "nsubj:pass") || sentence.Xpos?[head] is "NNS" or "NNPS") return;
+        if (ResolveName(sentence, head) is { } actor) _thingSubjects.Add((s, head, actor));
+    }
+
+    /// <summary>
+    /// The country or organisation "it" at (<paramref name="sentenceIndex"/>, <paramref name="token"/>) refers to: the
+    /// last one named as a singular subject before it in its sentence or the one before (docs/coding.md "Context").
+    /// </summary>
+    public ActorResolution? ThingAntecedent(int sentenceIndex, int token) =>
+        LastBefore(_thingSubjects, sentenceIndex, token, reach: 1, ThingPronounRule, "'it' refers to the country or organisation last named as a subject: ");
+
+    internal static int SpanHead(Sentence sentence, int start, int end)
     {
         for (int i = start; i < end; i++)
         {

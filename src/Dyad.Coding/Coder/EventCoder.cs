@@ -851,6 +851,8 @@ public sealed class EventCoder
                     case "it" or "its" or "they" or "them" or "their":
                         if (ReportingSubject(head) is { } subject && subject != head && _s.Upos[subject] != "PRON")
                             return (Name(subject), "reported speaker");
+                        // "China criticized Japan. It also accused ...": a subject "it" is the last country or organisation subject.
+                        if (word == "it" && _tree.IsSubjectRelation(head)) return (_mentions.ThingAntecedent(_index, head), "pronoun");
                         return (null, "pronoun without a reporting antecedent");
                     default:
                         return (null, "pronoun");
@@ -933,7 +935,7 @@ public sealed class EventCoder
             var tokens = _s.Tokens;
             // Names come from the resolution's own tokens, which for a pronoun or speaker may lie in another sentence.
             string DisplayName(ActorResolution a, int head) =>
-                a.Rule.StartsWith(DocumentMentions.PronounRule, StringComparison.Ordinal) || head < 0 || a.End > tokens.Length || a.Start >= a.End
+                a.Rule.StartsWith(DocumentMentions.PronounRule, StringComparison.Ordinal) || a.Rule.StartsWith(DocumentMentions.ThingPronounRule, StringComparison.Ordinal) || head < 0 || a.End > tokens.Length || a.Start >= a.End
                     ? (head >= 0 ? _tree.Word(head) : _author?.Text ?? "")
                     : Slice(text, tokens, a.Start, a.End);
             var speaker = sourceHead < 0 || sourceHow.Contains("speaker", StringComparison.Ordinal) || sourceHow.Contains("tweet author", StringComparison.Ordinal)

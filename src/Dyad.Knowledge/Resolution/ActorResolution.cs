@@ -13,5 +13,7 @@ public sealed record ActorResolution(string Code, int Start, int End, string Rul
     public const string RegionRule = "region";
     public const string AgentCountryRule = "agent+country";
     public const string AgentRule = "agent";
+    /// <summary>An agent whose country the document, not its own phrase, supplies (docs/coding.md "Context").</summary>
+    public const string AgentContextRule = "agent+context";
     public const string AppositionRule = "apposition";
 }

@@ -72,6 +72,26 @@ public sealed class ActorResolver
         return null;
     }
 
+    /// <summary>
+    /// The actor of an agent phrase that names no country ("police", "the government") placed in
+    /// <paramref name="country"/>, a country the surrounding text supplies (the coder's document context says which and
+    /// <paramref name="why"/>): "police" in a story filed from Kabul is AFGCOP. Null when the phrase resolves any other
+    /// way or its agent attaches before the actor code (NGO~, IGO~: such agents name no state).
+    /// </summary>
+    public ActorResolution? ResolveInCountry(Sentence sentence, int headIndex, DateOnly date, string country, string why)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        ArgumentNullException.ThrowIfNull(country);
+        if (Resolve(sentence, headIndex, date) is not { Rule: ActorResolution.AgentRule }) return null;
+        var phrase = CollectPhrase(sentence, headIndex);
+        int head = phrase.FindIndex(w => w.Index == headIndex);
+        if (head < 0 || FindAgent(phrase, head) is not { } agent || agent.Entry.Position != AgentPosition.Suffix) return null;
+        var placed = ResolvePhrase(phrase, headIndex, date, new PlaceCountry(country, int.MaxValue, int.MinValue, why));
+        return placed is { Rule: ActorResolution.AgentCountryRule }
+            ? placed with { Rule = ActorResolution.AgentContextRule }
+            : null;
+    }
+
     // Organisation classes that head a CAMEO code (IGOUNO, NGOHRI); a person is never one of them.
     private static readonly string[] OrganizationHeads = ["IGO", "NGO", "NGM", "IMG", "MNC", "INT"];
 
