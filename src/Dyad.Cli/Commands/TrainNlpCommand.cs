@@ -30,11 +30,12 @@ internal static class TrainNlpCommand
         var taggerIterations = new Option<int>("--tagger-iterations") { Description = "Tagger training passes.", DefaultValueFactory = _ => new TaggerOptions().Iterations };
         var taggerEnsemble = new Option<int>("--tagger-ensemble") { Description = "Perceptrons averaged per tagger pass.", DefaultValueFactory = _ => new TaggerOptions().EnsembleSize };
         var lemmatizerOnly = new Option<bool>("--lemmatizer-only") { Description = "Train only the lemmatizer (keeps the tagger and parser already in --out; its dev score uses that tagger's tags)." };
+        var relabelMargin = new Option<float?>("--relabel-margin") { Description = "Score margin the relabeller needs to override an in-beam label (default: chosen on dev; 0 with --parser-train-on-dev, i.e. always override)." };
         var relabellerOnly = new Option<bool>("--relabeller-only") { Description = "Keep the models already in --out and add a tree relabeller (--relabel) to the parser, trained on the parser's data for --iterations passes." };
         var parserOnly = new Option<bool>("--parser-only") { Description = "Keep the tagger and lemmatizer already in --out and train only the parser." };
         var command = new Command("nlp", "Train the tagger, lemmatizer and dependency parser (writes en-ewt.*.bin).")
         {
-            train, dev, output, lexicon, iterations, seed, beam, trainBeam, relabel, ensemble, folds, jackknifeEnsemble, saveTags, loadTags, parserOnDev, taggerOnly, taggerIterations, taggerEnsemble, parserOnly, lemmatizerOnly, relabellerOnly,
+            train, dev, output, lexicon, iterations, seed, beam, trainBeam, relabel, ensemble, folds, jackknifeEnsemble, saveTags, loadTags, parserOnDev, taggerOnly, taggerIterations, taggerEnsemble, parserOnly, lemmatizerOnly, relabellerOnly, relabelMargin,
         };
         command.SetAction(parse =>
         {
@@ -51,7 +52,7 @@ internal static class TrainNlpCommand
             var options = new NlpTrainingOptions
             {
                 Tagger = new TaggerOptions { Seed = seedValue, Iterations = parse.GetValue(taggerIterations), EnsembleSize = parse.GetValue(taggerEnsemble) },
-                Parser = new Nlp.Parsing.ParserOptions { Iterations = parse.GetValue(iterations), Seed = seedValue, BeamWidth = parse.GetValue(beam), TrainBeamWidth = parse.GetValue(trainBeam), TreeRelabeller = parse.GetValue(relabel), EnsembleSize = parse.GetValue(ensemble) },
+                Parser = new Nlp.Parsing.ParserOptions { Iterations = parse.GetValue(iterations), Seed = seedValue, BeamWidth = parse.GetValue(beam), TrainBeamWidth = parse.GetValue(trainBeam), TreeRelabeller = parse.GetValue(relabel), RelabelMargin = parse.GetValue(relabelMargin), EnsembleSize = parse.GetValue(ensemble) },
                 LexiconDirectory = lexiconDir?.FullName,
                 JackknifeFolds = parse.GetValue(folds),
                 JackknifeEnsembleSize = parse.GetValue(jackknifeEnsemble),
@@ -59,6 +60,8 @@ internal static class TrainNlpCommand
                 LoadJackknifeTags = parse.GetValue(loadTags)?.FullName,
                 ParserTrainsOnDev = parse.GetValue(parserOnDev),
             };
+            if (parse.GetValue(relabelMargin) is { } m && !(m >= 0 && float.IsFinite(m)))
+            { stderr.WriteLine("error: --relabel-margin must be a finite number >= 0"); return 2; }
             if ((parse.GetValue(taggerOnly) ? 1 : 0) + (parse.GetValue(parserOnly) ? 1 : 0) + (parse.GetValue(lemmatizerOnly) ? 1 : 0) + (parse.GetValue(relabellerOnly) ? 1 : 0) > 1)
             { stderr.WriteLine("error: --tagger-only, --lemmatizer-only, --parser-only and --relabeller-only exclude each other"); return 2; }
             if (options.JackknifeEnsembleSize < 0 || options.Tagger.EnsembleSize < 1 || options.Tagger.Iterations < 1)

@@ -12,7 +12,7 @@ namespace Dyad.Nlp.Parsing;
 public sealed class DependencyParser
 {
     private const string Magic = "DYAD-PARSER";
-    private const int FormatVersion = 4; // 3: feature templates 91-97 and 137-140; 4: optional tree relabeller
+    private const int FormatVersion = 5; // 3: feature templates 91-97 and 137-140; 4: optional tree relabeller; 5: its override margin
 
     private readonly ParserVocabulary _vocab;
     private readonly HashedPerceptron _moves;
@@ -39,6 +39,9 @@ public sealed class DependencyParser
         if (beamWidth is < 1 or > 256) throw new ArgumentOutOfRangeException(nameof(beamWidth));
         return new DependencyParser(_vocab, _moves, _labels, _relabeller, beamWidth);
     }
+
+    /// <summary>The tree relabeller's override margin (<see cref="TreeRelabeller.Margin"/>), or null without a relabeller.</summary>
+    public float? RelabelMargin => _relabeller?.Margin;
 
     /// <summary>The relation labels the parser can output.</summary>
     public IReadOnlyList<string> Relations => _vocab.Labels;
@@ -134,8 +137,78 @@ public sealed class DependencyParser
             if (st.Head[d] == 0) continue;
             int k = TreeRelabeller.Features(sc.X, tree, d, relabeller.Model.Bits, sc.TreeRows);
             relabeller.Model.Score(sc.TreeRows.AsSpan(0, k), sc.LabelScores);
-            st.Label[d] = ArgmaxLabel(sc.LabelScores, vocab);
+            st.Label[d] = relabeller.Choose(sc.LabelScores, ArgmaxLabel(sc.LabelScores, vocab), st.Label[d]);
         }
+    }
+
+    /// <summary>
+    /// The relabeller margin (see <see cref="TreeRelabeller.Margin"/>) that gives the best LAS on
+    /// <paramref name="dev"/>: the sentences are parsed once with in-beam labels, every arc where the relabeller
+    /// disagrees is scored for both labels, and the threshold is read off the disagreements sorted by margin.
+    /// </summary>
+    private float ChooseRelabelMargin(HashedPerceptron relabeller, IReadOnlyList<ParserTrainingSentence> dev, TextWriter? log)
+    {
+        var inBeam = WithRelabeller(null);
+        var disagreements = new List<(float Margin, int Gain)>();
+        var sc = new Scratch();
+        foreach (var s in dev)
+        {
+            int n = s.Count;
+            var heads = new int[n];
+            var rels = new string[n];
+            inBeam.Parse(s.Forms, s.Upos, s.Xpos, heads, rels);
+            var treeHeads = new int[n + 1];
+            treeHeads[0] = -1;
+            heads.CopyTo(treeHeads, 1);
+            sc.X.Encode(_vocab, s.Forms, s.Upos, s.Xpos);
+            sc.Tree.Build(treeHeads, n);
+            for (int d = 1; d <= n; d++)
+            {
+                if (treeHeads[d] == 0) continue;
+                int k = TreeRelabeller.Features(sc.X, sc.Tree, d, relabeller.Bits, sc.TreeRows);
+                relabeller.Score(sc.TreeRows.AsSpan(0, k), sc.LabelScores);
+                int best = ArgmaxLabel(sc.LabelScores, _vocab), kept = _vocab.Label(rels[d - 1]);
+                if (best == kept || kept < 0) continue;
+                int gain = 0;
+                if (s.Heads[d - 1] == heads[d - 1])
+                {
+                    // Counted on the universal relation (LAS) and on the full one: subtypes such as nsubj:pass
+                    // steer the event coder, so an override must not win LAS by trading them away.
+                    string gold = s.Relations[d - 1], relabelled = _vocab.Labels[best], inBeamLabel = rels[d - 1];
+                    var universal = AttachmentScore.Universal(gold);
+                    gain = (universal.SequenceEqual(AttachmentScore.Universal(relabelled)) ? 1 : 0)
+                         - (universal.SequenceEqual(AttachmentScore.Universal(inBeamLabel)) ? 1 : 0)
+                         + (gold == relabelled ? 1 : 0) - (gold == inBeamLabel ? 1 : 0);
+                }
+                disagreements.Add((sc.LabelScores[best] - sc.LabelScores[kept], gain));
+            }
+        }
+        disagreements.Sort((a, b) => b.Margin.CompareTo(a.Margin));
+        // Overriding the i most confident disagreements gains the sum of their gains; the margin is the next one's.
+        int sum = 0, bestSum = 0, bestCount = 0, allSum = 0;
+        foreach (var x in disagreements) allSum += x.Gain;
+        for (int i = 0; i < disagreements.Count; i++)
+        {
+            sum += disagreements[i].Gain;
+            if (sum > bestSum) { bestSum = sum; bestCount = i + 1; }
+        }
+        if (log != null && disagreements.Count > 0)
+        {
+            // The gain curve at every tenth of the disagreements, most confident first: margin -> cumulative gain.
+            var curve = new System.Text.StringBuilder("relabeller overrides by margin:");
+            int cumulative = 0;
+            for (int i = 0, next = 1; i < disagreements.Count; i++)
+            {
+                cumulative += disagreements[i].Gain;
+                if (i + 1 >= next * disagreements.Count / 10.0) { curve.Append($" >{disagreements[i].Margin:G3}: {cumulative:+#;-#;0}"); next++; }
+            }
+            log.WriteLine(curve.ToString());
+        }
+        float margin = bestCount == 0 ? float.MaxValue / 2
+            : bestCount == disagreements.Count ? 0f : Math.Max(0f, disagreements[bestCount].Margin);
+        log?.WriteLine($"relabeller margin chosen on dev: {margin:G6} (overrides {bestCount} of {disagreements.Count} disagreements; " +
+            $"gain in universal + full correct labels {bestSum:+#;-#;0}, overriding all {allSum:+#;-#;0})");
+        return margin;
     }
 
     /// <summary>One training step of the relabeller on the gold tree of the sentence encoded in <c>sc.X</c>.</summary>
@@ -308,7 +381,20 @@ public sealed class DependencyParser
             else best = candidate;
             log?.WriteLine($"{name} pass {iter}: move errors {100.0 * errors / Math.Max(1, decisions):F2}% of {decisions}{devReport} ({clock.Elapsed.TotalSeconds:F1}s)");
         }
-        return best!;
+        return best!._relabeller is { } chosen ? best.WithRelabelMargin(chosen.Model, dev, options, log) : best;
+    }
+
+    /// <summary>
+    /// This parser with <paramref name="relabeller"/> overriding in-beam labels by <paramref name="options"/>'
+    /// margin, or, when that is not set, by the margin that scores best on <paramref name="dev"/> (0 without dev).
+    /// </summary>
+    private DependencyParser WithRelabelMargin(HashedPerceptron relabeller, IReadOnlyList<ParserTrainingSentence>? dev,
+        ParserOptions options, TextWriter? log)
+    {
+        float margin = options.RelabelMargin ?? (dev != null && dev.Count > 0 ? ChooseRelabelMargin(relabeller, dev, log) : 0f);
+        var parser = WithRelabeller(new TreeRelabeller(relabeller, margin));
+        if (dev != null && dev.Count > 0) log?.WriteLine($"relabeller margin {margin:G6}: dev {parser.Evaluate(dev)}");
+        return parser;
     }
 
     /// <summary>
@@ -349,7 +435,7 @@ public sealed class DependencyParser
             string devReport = dev != null && dev.Count > 0 ? $"; dev {result.Evaluate(dev)}" : "";
             log?.WriteLine($"relabeller pass {iter}{devReport} ({clock.Elapsed.TotalSeconds:F1}s)");
         }
-        return result;
+        return result._relabeller is { } trained ? WithRelabelMargin(trained.Model, dev, options, log) : result;
     }
 
     private DependencyParser WithRelabeller(TreeRelabeller? relabeller) => new(_vocab, _moves, _labels, relabeller, BeamWidth);
@@ -495,6 +581,7 @@ public sealed class DependencyParser
         _labels.Write(stream);
         stream.WriteByte(_relabeller == null ? (byte)0 : (byte)1);
         _relabeller?.Model.Write(stream);
+        if (_relabeller != null) bw.Write(_relabeller.Margin);
     }
 
     public static DependencyParser Load(Stream stream)
@@ -505,7 +592,7 @@ public sealed class DependencyParser
         catch (EndOfStreamException) { throw new InvalidDataException("not a Dyad parser model (file is empty or truncated)"); }
         if (magic != Magic) throw new InvalidDataException("not a Dyad parser model");
         int version = br.ReadInt32();
-        if (version is not (3 or FormatVersion)) throw new InvalidDataException($"parser model format {version} is not supported (expected {FormatVersion})");
+        if (version is not (3 or 4 or FormatVersion)) throw new InvalidDataException($"parser model format {version} is not supported (expected {FormatVersion})");
         int beamWidth = br.ReadInt32();
         if (beamWidth is < 1 or > 256) throw new InvalidDataException("corrupt parser model (beam width)");
         var vocab = ParserVocabulary.Read(br);
@@ -517,6 +604,12 @@ public sealed class DependencyParser
             int flag = stream.ReadByte();
             if (flag is not (0 or 1)) throw new InvalidDataException("corrupt parser model (relabeller flag)");
             if (flag == 1) relabeller = new TreeRelabeller(HashedPerceptron.Read(stream));
+        }
+        if (relabeller != null && version >= 5)
+        {
+            float margin = br.ReadSingle();
+            if (!(margin >= 0) || float.IsInfinity(margin)) throw new InvalidDataException("corrupt parser model (relabeller margin)");
+            relabeller = new TreeRelabeller(relabeller.Model, margin);
         }
         if (labels.Classes != vocab.LabelCount || moves.Classes != ArcEagerState.MoveCount
             || (relabeller != null && relabeller.Model.Classes != vocab.LabelCount))

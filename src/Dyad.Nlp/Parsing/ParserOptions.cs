@@ -12,6 +12,11 @@ public sealed record ParserOptions
     public int TrainBeamWidth { get; init; }
     /// <summary>Relabel the finished tree with a second labeller that sees the whole tree (<see cref="TreeRelabeller"/>).</summary>
     public bool TreeRelabeller { get; init; }
+    /// <summary>
+    /// Score margin by which the relabeller must prefer its label before overriding the in-beam one; null chooses it
+    /// on dev (0 when there is no dev set, i.e. it always overrides).
+    /// </summary>
+    public float? RelabelMargin { get; init; }
     /// <summary>log2 of the number of hashed feature rows for move scoring.</summary>
     public int MoveBits { get; init; } = 22;
     /// <summary>log2 of the number of hashed feature rows for label scoring.</summary>

@@ -13,9 +13,25 @@ internal sealed class TreeRelabeller
     public const int MaxFeatures = 96;
     private const int MaxChildrenUsed = 8;
 
-    public TreeRelabeller(HashedPerceptron model) => Model = model;
+    public TreeRelabeller(HashedPerceptron model, float margin = 0)
+    {
+        if (!(margin >= 0) || float.IsInfinity(margin)) throw new ArgumentOutOfRangeException(nameof(margin));
+        Model = model;
+        Margin = margin;
+    }
 
     public HashedPerceptron Model { get; }
+
+    /// <summary>
+    /// How much more the relabeller must score its choice than the in-beam label before it overrides it. The
+    /// relabeller is trained on gold trees, so on a predicted tree its near-ties are often worse guesses than the
+    /// in-beam labeller's; a margin chosen on dev keeps only its confident corrections.
+    /// </summary>
+    public float Margin { get; }
+
+    /// <summary>The label to keep for an arc the in-beam labeller named <paramref name="inBeam"/>, given this relabeller's scores.</summary>
+    public int Choose(ReadOnlySpan<float> scores, int best, int inBeam) =>
+        inBeam < 0 || scores[best] - scores[inBeam] > Margin ? best : inBeam;
 
     /// <summary>
     /// Features of the arc into <paramref name="dep"/> in the complete tree <paramref name="tree"/>: the in-beam

@@ -53,6 +53,41 @@ public class DependencyParserTests
     }
 
     [Fact]
+    public void RelabellerOverridesOnlyByMoreThanItsMargin()
+    {
+        float[] scores = [1f, 3f, 2.5f];
+        new TreeRelabeller(new HashedPerceptron(4, 3), 0f).Choose(scores, best: 1, inBeam: 2).ShouldBe(1);
+        new TreeRelabeller(new HashedPerceptron(4, 3), 0.4f).Choose(scores, best: 1, inBeam: 2).ShouldBe(1);
+        new TreeRelabeller(new HashedPerceptron(4, 3), 0.5f).Choose(scores, best: 1, inBeam: 2).ShouldBe(2);
+        Should.Throw<ArgumentOutOfRangeException>(() => new TreeRelabeller(new HashedPerceptron(4, 3), -1f));
+    }
+
+    [Fact]
+    public void RelabelMarginChosenOnDevScoresAtLeastAsWellAsEitherExtreme()
+    {
+        // A parser trained for one pass mislabels some arcs, so relabeller and in-beam labeller disagree.
+        var data = TinyTreebank.Sentences();
+        var parser = DependencyParser.Train(data, null, Small with { BeamWidth = 2, Iterations = 1 });
+        var relabellerOptions = Small with { Iterations = 2 };
+        var chosen = parser.WithTrainedRelabeller(data, data, relabellerOptions);
+        var always = parser.WithTrainedRelabeller(data, null, relabellerOptions with { RelabelMargin = 0f });
+        var never = parser.WithTrainedRelabeller(data, null, relabellerOptions with { RelabelMargin = 1e30f });
+        chosen.RelabelMargin.ShouldNotBeNull().ShouldBeGreaterThanOrEqualTo(0f);
+        always.RelabelMargin.ShouldBe(0f);
+        // The margin is chosen for universal plus full-label correctness, the sum compared here.
+        static double Both(AttachmentScore score) => score.Las + score.FullLas;
+        double chosenScore = Both(chosen.Evaluate(data));
+        chosenScore.ShouldBeGreaterThanOrEqualTo(Both(always.Evaluate(data)));
+        chosenScore.ShouldBeGreaterThanOrEqualTo(Both(parser.Evaluate(data)));
+        Both(never.Evaluate(data)).ShouldBe(Both(parser.Evaluate(data)));
+
+        var stream = new MemoryStream();
+        chosen.Save(stream);
+        stream.Position = 0;
+        DependencyParser.Load(stream).RelabelMargin.ShouldBe(chosen.RelabelMargin);
+    }
+
+    [Fact]
     public void OutputIsAlwaysASingleRootedTree()
     {
         // A barely trained model makes many mistakes; the output must still be a tree with one root.
