@@ -38,28 +38,32 @@ public sealed class Gazetteer
     private const uint WordTypes = (1u << (int)GazetteerType.FirstName) | (1u << (int)GazetteerType.Surname) | (1u << (int)GazetteerType.Title) | (1u << (int)GazetteerType.CommonWord) | (1u << (int)GazetteerType.OrganizationWord);
     private const uint AnyCaseTypes = (1u << (int)GazetteerType.Title) | (1u << (int)GazetteerType.CommonWord);
 
-    private readonly SortedDictionary<string, uint> _entries;
-    private readonly SortedDictionary<string, string> _demonyms;
+    // Plain dictionaries: only Write needs the keys in order, and sorting there is cheaper than keeping a sorted
+    // tree of a few hundred thousand names at every load. A loaded file lists its keys sorted, so they are also
+    // inserted, and hashed below, in that order.
+    private readonly Dictionary<string, uint> _entries;
+    private readonly Dictionary<string, string> _demonyms;
     private readonly Dictionary<ulong, uint> _masks = new();
     private readonly Dictionary<ulong, string> _demonymCodes = new();
 
     public Gazetteer(IDictionary<string, uint> entries, IDictionary<string, string> demonyms)
     {
-        _entries = new SortedDictionary<string, uint>(StringComparer.Ordinal);
+        _entries = new Dictionary<string, uint>(entries.Count, StringComparer.Ordinal);
         foreach (var (key, mask) in entries)
         {
             string normal = Normalize(key);
             if (normal.Length == 0 || mask == 0) continue;
             _entries[normal] = _entries.GetValueOrDefault(normal) | mask;
         }
-        _demonyms = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        _demonyms = new Dictionary<string, string>(demonyms.Count, StringComparer.Ordinal);
         foreach (var (key, code) in demonyms)
         {
             string normal = Normalize(key);
             if (normal.Length > 0) _demonyms.TryAdd(normal, code);
         }
-        foreach (var (key, mask) in _entries) _masks[FeatureHash.Of(key)] = mask;
-        foreach (var (key, code) in _demonyms) _demonymCodes[FeatureHash.Of(key)] = code;
+        _masks.EnsureCapacity(_entries.Count);
+        foreach (var key in Sorted(_entries.Keys)) _masks[FeatureHash.Of(key)] = _entries[key];
+        foreach (var key in Sorted(_demonyms.Keys)) _demonymCodes[FeatureHash.Of(key)] = _demonyms[key];
     }
 
     public static Gazetteer Empty { get; } = new(new Dictionary<string, uint>(), new Dictionary<string, string>());
@@ -69,14 +73,41 @@ public sealed class Gazetteer
 
     public static uint Bit(GazetteerType type) => 1u << (int)type;
 
+    /// <summary>
+    /// Keys in ordinal order, as the sorted dictionaries used before gave them: where two keys share a 64-bit hash
+    /// (never seen, but possible) the later one keeps winning, and files are written in the same order.
+    /// </summary>
+    private static string[] Sorted(IEnumerable<string> keys)
+    {
+        var sorted = keys.ToArray();
+        // Keys read from a model file arrive sorted already; sorting is then a check that costs one pass.
+        if (!IsSorted(sorted)) Array.Sort(sorted, StringComparer.Ordinal);
+        return sorted;
+    }
+
+    private static bool IsSorted(string[] keys)
+    {
+        for (int i = 1; i < keys.Length; i++)
+            if (string.CompareOrdinal(keys[i - 1], keys[i]) > 0) return false;
+        return true;
+    }
+
     /// <summary>The normalized key for a phrase: lower-case letters and digits only.</summary>
     public static string Normalize(string phrase)
     {
+        if (IsNormal(phrase)) return phrase; // keys read from a model file: no copy
         Span<char> buffer = phrase.Length <= 256 ? stackalloc char[phrase.Length] : new char[phrase.Length];
         int n = 0;
         foreach (char c in phrase)
             if (char.IsLetterOrDigit(c)) buffer[n++] = char.ToLowerInvariant(c);
         return new string(buffer[..n]);
+    }
+
+    private static bool IsNormal(string phrase)
+    {
+        foreach (char c in phrase)
+            if (!char.IsLetterOrDigit(c) || char.ToLowerInvariant(c) != c) return false;
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -185,9 +216,9 @@ public sealed class Gazetteer
     public void Write(BinaryWriter writer)
     {
         writer.Write(_entries.Count);
-        foreach (var (key, mask) in _entries) { writer.Write(key); writer.Write(mask); }
+        foreach (var key in Sorted(_entries.Keys)) { writer.Write(key); writer.Write(_entries[key]); }
         writer.Write(_demonyms.Count);
-        foreach (var (key, code) in _demonyms) { writer.Write(key); writer.Write(code); }
+        foreach (var key in Sorted(_demonyms.Keys)) { writer.Write(key); writer.Write(_demonyms[key]); }
     }
 
     public static Gazetteer Read(BinaryReader reader)

@@ -20,8 +20,11 @@ internal sealed class BeamSearch
     private readonly int[] _order;
     private readonly List<int[]> _histParent = new(), _histMove = new(), _histLabel = new();
     private readonly int[] _rows = new int[ParserFeatures.MaxMoveFeatures];
+    // The rows of one beam step, found for every hypothesis before any is scored, so that the table reads of all
+    // hypotheses are in flight together (a step's work is otherwise a queue of dependent cache misses).
+    private readonly int[] _stepMoveRows, _stepMoveCount;
+    private readonly int[] _stepLabelRows, _stepLabelCount, _stepStaticLabelRows, _stepStaticLabelCount;
     private readonly int[] _labelRows = new int[ParserFeatures.MaxLabelFeatures];
-    private readonly int[] _staticLabelRows = new int[ParserFeatures.MaxLabelFeatures];
     private readonly float[] _scores = new float[8];
     private readonly float[] _labelScores = new float[1024];
     // Hypotheses in a beam often build the same arc in the same local context; the relation depends only on the
@@ -47,6 +50,12 @@ internal sealed class BeamSearch
         _candMove = new int[maxCand];
         _candScore = new double[maxCand];
         _order = new int[width];
+        _stepMoveRows = new int[width * ParserFeatures.MaxMoveFeatures];
+        _stepMoveCount = new int[width];
+        _stepLabelRows = new int[width * ParserFeatures.MaxLabelFeatures];
+        _stepLabelCount = new int[width];
+        _stepStaticLabelRows = new int[width * ParserFeatures.MaxLabelFeatures];
+        _stepStaticLabelCount = new int[width];
     }
 
     private static ArcEagerState[] NewStates(int n)
@@ -93,6 +102,7 @@ internal sealed class BeamSearch
             if (allDone && (gold == null || step >= gold.Length)) break;
 
             int nc = 0;
+            FindDynamicMoveRows(x, moves);
             for (int j = 0; j < _curCount; j++)
             {
                 var st = _cur[j];
@@ -101,7 +111,7 @@ internal sealed class BeamSearch
                     _candHyp[nc] = j; _candMove[nc] = -1; _candScore[nc] = _curScore[j]; nc++;
                     continue;
                 }
-                ScoreMoves(st, x, moves);
+                ScoreMoves(j, st, x, moves);
                 for (int m = 0; m < ArcEagerState.MoveCount; m++)
                 {
                     if (!st.IsLegal(m)) continue;
@@ -116,6 +126,7 @@ internal sealed class BeamSearch
                 _histLabel.Add(new int[_width]);
             }
             int goldMove = gold?.MoveAt(step) ?? -2;
+            FindLabelRows(kept, x, labels, vocab, gold);
             for (int r = 0; r < kept; r++)
             {
                 int c = _order[r];
@@ -127,7 +138,7 @@ internal sealed class BeamSearch
                     var (h, d) = parent.ArcOf(m);
                     if (h == 0) label = vocab.RootLabel;
                     else if (gold != null && gold.Heads[d] == h) label = gold.Labels[d];
-                    else label = BestLabel(parent, x, labels, vocab, h, d);
+                    else label = BestLabel(r, parent, x, labels, vocab, h, d);
                 }
                 var child = _next[r];
                 child.CopyFrom(parent);
@@ -164,8 +175,53 @@ internal sealed class BeamSearch
         }
     }
 
-    /// <summary>Move scores of <paramref name="st"/> into _scores: the memoized part for its (stack top, buffer front) plus the tree features.</summary>
-    private void ScoreMoves(ArcEagerState st, EncodedSentence x, HashedPerceptron moves)
+    /// <summary>The dynamic move rows of every live hypothesis of this step, requested from memory at once.</summary>
+    private void FindDynamicMoveRows(EncodedSentence x, HashedPerceptron moves)
+    {
+        if (!_moveParts.Enabled) return;
+        for (int j = 0; j < _curCount; j++)
+        {
+            var st = _cur[j];
+            if (st.IsTerminal) continue;
+            var rows = _stepMoveRows.AsSpan(j * ParserFeatures.MaxMoveFeatures, ParserFeatures.MaxMoveFeatures);
+            int k = ParserFeatures.DynamicMoves(st, x, moves.Bits, rows);
+            _stepMoveCount[j] = k;
+            moves.Prefetch(rows[..k]);
+        }
+    }
+
+    /// <summary>
+    /// The label rows of every arc this step adds whose label the model picks (<see cref="BestLabel"/>), requested
+    /// from memory at once; the static rows only for a (head, dependent) pair not scored yet in this sentence.
+    /// </summary>
+    private void FindLabelRows(int kept, EncodedSentence x, HashedPerceptron labels, ParserVocabulary vocab, GoldPath? gold)
+    {
+        var parts = _labelParts!;
+        if (!parts.Enabled) return;
+        for (int r = 0; r < kept; r++)
+        {
+            int c = _order[r];
+            int m = _candMove[c];
+            _stepLabelCount[r] = -1;
+            if (m < ArcEagerState.LeftArc) continue;
+            var parent = _cur[_candHyp[c]];
+            var (h, d) = parent.ArcOf(m);
+            if (h == 0 || (gold != null && gold.Heads[d] == h)) continue;
+            var rows = _stepLabelRows.AsSpan(r * ParserFeatures.MaxLabelFeatures, ParserFeatures.MaxLabelFeatures);
+            int k = ParserFeatures.DynamicLabel(parent, x, h, d, labels.Bits, rows);
+            _stepLabelCount[r] = k;
+            labels.Prefetch(rows[..k]);
+            _stepStaticLabelCount[r] = -1;
+            if (parts.Contains(h, d)) continue;
+            var staticRows = _stepStaticLabelRows.AsSpan(r * ParserFeatures.MaxLabelFeatures, ParserFeatures.MaxLabelFeatures);
+            int ks = ParserFeatures.StaticLabel(x, h, d, labels.Bits, staticRows);
+            _stepStaticLabelCount[r] = ks;
+            labels.Prefetch(staticRows[..ks]);
+        }
+    }
+
+    /// <summary>Move scores of <paramref name="st"/> (hypothesis <paramref name="j"/>) into _scores: the memoized part for its (stack top, buffer front) plus the tree features.</summary>
+    private void ScoreMoves(int j, ArcEagerState st, EncodedSentence x, HashedPerceptron moves)
     {
         var scores = _scores.AsSpan(0, ArcEagerState.MoveCount);
         if (!_moveParts.Enabled)
@@ -180,11 +236,11 @@ internal sealed class BeamSearch
             moves.Score(_rows.AsSpan(0, ks), part);
         }
         part.CopyTo(scores);
-        int k = ParserFeatures.DynamicMoves(st, x, moves.Bits, _rows);
-        moves.Add(_rows.AsSpan(0, k), scores);
+        moves.Add(_stepMoveRows.AsSpan(j * ParserFeatures.MaxMoveFeatures, _stepMoveCount[j]), scores);
     }
 
-    private int BestLabel(ArcEagerState st, EncodedSentence x, HashedPerceptron labels, ParserVocabulary vocab, int head, int dep)
+    /// <summary>The relation of the arc <paramref name="head"/> → <paramref name="dep"/> that kept hypothesis <paramref name="r"/> adds.</summary>
+    private int BestLabel(int r, ArcEagerState st, EncodedSentence x, HashedPerceptron labels, ParserVocabulary vocab, int head, int dep)
     {
         var parts = _labelParts!;
         if (!parts.Enabled)
@@ -194,21 +250,25 @@ internal sealed class BeamSearch
             return ArgmaxLabel(vocab);
         }
         // The static label features are a function of (head, dep), so the pair and the tree features identify all rows.
-        int k = ParserFeatures.DynamicLabel(st, x, head, dep, labels.Bits, _labelRows);
+        int k = _stepLabelCount[r];
+        var dynamicRows = _stepLabelRows.AsSpan(r * ParserFeatures.MaxLabelFeatures, k);
         ulong key = 0xCBF29CE484222325UL;
         key = (key ^ (uint)head) * 0x100000001B3UL;
         key = (key ^ (uint)dep) * 0x100000001B3UL;
-        for (int i = 0; i < k; i++) key = (key ^ (uint)_labelRows[i]) * 0x100000001B3UL;
+        for (int i = 0; i < k; i++) key = (key ^ (uint)dynamicRows[i]) * 0x100000001B3UL;
         key |= 1; // 0 marks an empty slot
         int slot = (int)(key >> 55) & (CacheSize - 1);
         if (_cacheKeys[slot] == key) return _cacheLabels[slot];
         if (!parts.TryGet(head, dep, out var part))
         {
-            int ks = ParserFeatures.StaticLabel(x, head, dep, labels.Bits, _staticLabelRows);
-            labels.Score(_staticLabelRows.AsSpan(0, ks), part);
+            // Found in FindLabelRows unless an earlier arc of this step scored the same pair meanwhile.
+            int ks = _stepStaticLabelCount[r];
+            var staticRows = _stepStaticLabelRows.AsSpan(r * ParserFeatures.MaxLabelFeatures, ParserFeatures.MaxLabelFeatures);
+            if (ks < 0) ks = ParserFeatures.StaticLabel(x, head, dep, labels.Bits, staticRows);
+            labels.Score(staticRows[..ks], part);
         }
         part.CopyTo(_labelScores);
-        labels.Add(_labelRows.AsSpan(0, k), _labelScores);
+        labels.Add(dynamicRows, _labelScores);
         int best = ArgmaxLabel(vocab);
         _cacheKeys[slot] = key;
         _cacheLabels[slot] = best;

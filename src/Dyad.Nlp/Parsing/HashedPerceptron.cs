@@ -54,12 +54,7 @@ internal sealed class HashedPerceptron
     {
         var w = _weights;
         int stride = Stride;
-        // Request every row before summing so their cache misses overlap instead of queueing one after another.
-        if (Sse.IsSupported)
-        {
-            fixed (float* table = w)
-                foreach (int r in rows) Sse.Prefetch0(table + (long)r * stride);
-        }
+        Prefetch(rows);
         if (stride == 4)
         {
             float a = scores[0], b = scores[1], c = scores[2], d = scores[3];
@@ -79,6 +74,32 @@ internal sealed class HashedPerceptron
             for (; i + width <= stride; i += width)
                 (new Vector<float>(scores[i..]) + new Vector<float>(row[i..])).CopyTo(scores[i..]);
             for (; i < stride; i++) scores[i] += row[i];
+        }
+    }
+
+    /// <summary>
+    /// Requests every cache line of the rows, so that their misses overlap instead of queueing one after another;
+    /// <see cref="Add"/> does it for its own rows, and a caller that knows the next rows early can ask sooner.
+    /// </summary>
+    public unsafe void Prefetch(ReadOnlySpan<int> rows)
+    {
+        if (!Sse.IsSupported) return;
+        int stride = Stride;
+        fixed (float* table = _weights)
+        {
+            if (stride <= 4)
+            {
+                // A move row (four floats) rarely straddles two lines: one request each.
+                foreach (int r in rows) Sse.Prefetch0(table + (long)r * stride);
+                return;
+            }
+            // A label row spans several lines (about 50 relations): each is a separate miss unless requested.
+            foreach (int r in rows)
+            {
+                float* row = table + (long)r * stride;
+                for (int i = 0; i < stride; i += 16) Sse.Prefetch0(row + i);
+                Sse.Prefetch0(row + stride - 1);
+            }
         }
     }
 

@@ -44,6 +44,9 @@ internal sealed class PairScoreCache(int stride)
     /// <summary>True when the memo can hold the pair (both positions in range).</summary>
     public bool Enabled => _positions <= MaxPositions;
 
+    /// <summary>True when pair (<paramref name="a"/>, <paramref name="b"/>) has scores stored.</summary>
+    public bool Contains(int a, int b) => _generationOf[a * _positions + b] == _generation;
+
     /// <summary>The stored scores of pair (<paramref name="a"/>, <paramref name="b"/>), or false with a fresh slot to fill in.</summary>
     public bool TryGet(int a, int b, out Span<float> scores)
     {

@@ -55,17 +55,24 @@ internal sealed class PerceptronModel
     public int Features => _keys.Length;
     public int Weights => _weights.Length;
 
+    /// <summary>
+    /// Requests the table slots of <paramref name="features"/> without reading them: a tagger that knows the next
+    /// token's features while it scores this one asks early, so their cache misses overlap with this token's work.
+    /// </summary>
+    public unsafe void Prefetch(ReadOnlySpan<ulong> features)
+    {
+        if (!Sse.IsSupported) return;
+        fixed (Slot* s = _slots)
+            foreach (var f in features) Sse.Prefetch0(s + ((int)f & _mask));
+    }
+
     public unsafe void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         scores[.._classes].Clear();
         var slots = _slots;
         var weights = _weights;
         // Touch every slot first so the cache misses of all features overlap instead of queueing one after another.
-        if (Sse.IsSupported)
-        {
-            fixed (Slot* s = slots)
-                foreach (var f in features) Sse.Prefetch0(s + ((int)f & _mask));
-        }
+        Prefetch(features);
         Span<long> ranges = stackalloc long[features.Length];
         int found = 0;
         foreach (var f in features)

@@ -108,29 +108,81 @@ public sealed class PosTagger
     private static void Decode(PerceptronModel model, ReadOnlySpan<WordInfo> infos, Span<int> tags, ReadOnlySpan<int> right, ulong style, Scratch scratch)
     {
         var features = scratch.Features.AsSpan();
+        var ahead = scratch.Ahead.AsSpan();
         var scores = scratch.Scores.AsSpan(0, model.Classes);
-        for (int i = 0; i < tags.Length; i++)
+        int next = NextToScore(infos, 0, tags);
+        while (next < tags.Length)
         {
-            if (infos[i + 2].SureTag >= 0) { tags[i] = infos[i + 2].SureTag; continue; }
+            int i = next;
             int k = TagFeatures.Extract(infos, i, tags, right, style, features);
+            // Software pipelining: most features of the next scored token are its words' (only the few conjoined
+            // with the tag chosen here are not known yet), so their table slots are requested now and arrive while
+            // this token is scored. The keys built on the stale tag are wasted requests, never read.
+            next = NextToScore(infos, i + 1, tags);
+            if (next < tags.Length)
+                model.Prefetch(ahead[..TagFeatures.Extract(infos, next, tags, right, style, ahead)]);
             model.Score(features[..k], scores);
             tags[i] = ArgMax(scores);
         }
     }
 
+    /// <summary>
+    /// Sets the sure tags of the words from <paramref name="from"/> on up to the first word the model must score,
+    /// and returns its position (the sentence length when none is left). Only that word's features read the tags
+    /// set here, so setting them before the current word's tag changes nothing.
+    /// </summary>
+    private static int NextToScore(ReadOnlySpan<WordInfo> infos, int from, Span<int> tags)
+    {
+        int i = from;
+        for (; i < tags.Length && infos[i + 2].SureTag >= 0; i++) tags[i] = infos[i + 2].SureTag;
+        return i;
+    }
+
     private void PredictFeats(ReadOnlySpan<WordInfo> infos, ReadOnlySpan<int> tags, Span<int> featIds, Scratch scratch)
     {
         var features = scratch.Features.AsSpan();
+        var ahead = scratch.Ahead.AsSpan();
         var scores = scratch.Scores.AsSpan(0, _featsModel.Classes);
-        for (int i = 0; i < tags.Length; i++)
+        // Every tag is known here, so the next ambiguous word's features are exact: they are built one word early
+        // and their slots requested while this word is scored (software pipelining), then used as they are.
+        int i = NextAmbiguous(tags, featIds, 0);
+        int k = i < tags.Length ? ExtractFeats(infos, tags, i, features) : 0;
+        while (i < tags.Length)
         {
+            int next = NextAmbiguous(tags, featIds, i + 1);
+            int kNext = 0;
+            if (next < tags.Length)
+            {
+                kNext = ExtractFeats(infos, tags, next, ahead);
+                _featsModel.Prefetch(ahead[..kNext]);
+            }
             var candidates = _featsCandidates[tags[i]];
-            if (candidates.Length == 1) { featIds[i] = candidates[0]; continue; }
-            var (subject, aux) = _roles.Cues(infos, tags, i);
-            int k = FeatsFeatures.Extract(infos, i, tags, subject, aux, features);
             _featsModel.Score(features[..k], scores);
             featIds[i] = candidates[ArgMax(scores[..candidates.Length])];
+            var swap = features;
+            features = ahead;
+            ahead = swap;
+            (i, k) = (next, kNext);
         }
+    }
+
+    private int ExtractFeats(ReadOnlySpan<WordInfo> infos, ReadOnlySpan<int> tags, int i, Span<ulong> features)
+    {
+        var (subject, aux) = _roles.Cues(infos, tags, i);
+        return FeatsFeatures.Extract(infos, i, tags, subject, aux, features);
+    }
+
+    /// <summary>Fills in the words from <paramref name="from"/> on whose tag allows one feature bundle only, and returns the next word with a choice.</summary>
+    private int NextAmbiguous(ReadOnlySpan<int> tags, Span<int> featIds, int from)
+    {
+        int i = from;
+        for (; i < tags.Length; i++)
+        {
+            var candidates = _featsCandidates[tags[i]];
+            if (candidates.Length != 1) break;
+            featIds[i] = candidates[0];
+        }
+        return i;
     }
 
     private static int ArgMax(ReadOnlySpan<float> scores)
@@ -414,6 +466,7 @@ public sealed class PosTagger
         public int[] FeatIds = [];
         public float[] Scores = [];
         public readonly ulong[] Features = new ulong[Math.Max(TagFeatures.MaxFeatures, FeatsFeatures.MaxFeatures)];
+        public readonly ulong[] Ahead = new ulong[Math.Max(TagFeatures.MaxFeatures, FeatsFeatures.MaxFeatures)];
 
         public static Scratch For(int words, int classes)
         {
