@@ -353,6 +353,14 @@ public sealed class EventCoderConstructionTests(CodingPipelineFixture models) : 
         Triples("Kassym-Jomart Tokayev met Xi Jinping.").ShouldBe([("KAZGOV", "040", "CHNGOV")]);
     }
 
+    [Fact]
+    public void An_agent_the_subject_owns_is_the_theme_and_the_partner_phrase_names_the_target()
+    {
+        Triples("Peru recalled its ambassador to Mexico on Tuesday.").ShouldBe([("PER", "161", "MEX")]);
+        // The owned agent of another country stays the target.
+        Triples("The Japanese foreign minister met his Chinese counterpart.").ShouldBe([("JPNGOV", "040", "CHNGOV")]);
+    }
+
     // ---- explain --------------------------------------------------------------------------------------------------
 
     [Fact]

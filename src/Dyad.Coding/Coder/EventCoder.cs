@@ -223,7 +223,7 @@ public sealed class EventCoder
             // noun codes the event, the verb does not code it again.
             if (target >= 0 && !passive && VerbClasses.IsLightVerb(lemma) && IsEventNoun(target) && CodeNounOnce(target) > 0) return;
             bool hadObject = target >= 0 && !passive;
-            if (target >= 0 && !passive && !ResolvesAsTarget(target, material))
+            if (target >= 0 && !passive && (IsOwnAgent(target, source) || !ResolvesAsTarget(target, material)))
             {
                 int partner = PrepositionalTarget(match.Entry, verb);
                 if (partner < 0 || !ResolvesAsTarget(partner, material)) partner = PartnerTarget(verb, target, match.Entry, shifted);
@@ -428,7 +428,7 @@ public sealed class EventCoder
                 Prepositions = prepositions,
                 Object = obj >= 0 ? Lower(lemmas[obj]) : null,
                 ObjectModifiers = obj >= 0 ? _tree.Modifiers(obj) : [],
-                ObjectIsActor = obj >= 0 && IsActor(obj),
+                ObjectIsActor = obj >= 0 && IsActor(obj) && !IsOwnAgent(obj, subject),
                 Xcomp = xcomp >= 0 ? Lower(lemmas[xcomp]) : null,
                 Ccomp = ccomp >= 0 ? Lower(lemmas[ccomp]) : null,
                 Subject = subject >= 0 ? Lower(lemmas[subject]) : null,
@@ -459,6 +459,24 @@ public sealed class EventCoder
         }
 
         private bool IsActor(int token) => Name(token) != null;
+
+        /// <summary>
+        /// "recalled its ambassador", "withdrew their troops": an agent the subject owns, of the subject's own country,
+        /// is the theme the pattern names ("* AMBASSADOR"), not a second party ("met his Uzbek counterpart" is one).
+        /// </summary>
+        private bool IsOwnAgent(int nominal, int subject)
+        {
+            if (subject < 0) return false;
+            bool ownedByPronoun = false;
+            foreach (int c in _tree.Children(nominal))
+                if (_tree.Relation(c) == "nmod:poss" && _s.Upos![c] == "PRON") ownedByPronoun = true;
+            if (!ownedByPronoun) return false;
+            var own = ResolveRole(nominal).Actors;
+            var subjects = ResolveRole(subject).Actors;
+            return own.Count > 0 && subjects.Count > 0 && CountryOf(own[0].Code) == CountryOf(subjects[0].Code);
+        }
+
+        private static string CountryOf(string actorCode) => actorCode.Length >= 3 ? actorCode[..3] : actorCode;
 
         /// <summary>"hundreds of drones", "dozens of protesters", "a group of Chinese tourists": the counted noun, or -1.</summary>
         private int QuantityContent(int nominal)
