@@ -210,6 +210,8 @@ async function dyadView(params) {
   } catch (error) { showError(holder, error); }
 }
 
+const MAX_DRAWN_EDGES = 150;
+
 async function networkView() {
   const filters = currentFilters();
   const graph = el('div', { id: 'network-graph' });
@@ -217,6 +219,13 @@ async function networkView() {
   page.replaceChildren(card('Actor network: edges coloured by quad class, width by events (click an edge for its events)', graph), listHolder);
   try {
     const network = await api('network', { ...filters, nodes: 40 });
+    // Forty busy actors can share thousands of dyad-quad edges (6,240 on a generated million-event store); drawing
+    // them all takes seconds and shows nothing readable, so the graph keeps the heaviest and says so.
+    if (network.edges.length > MAX_DRAWN_EDGES) {
+      const total = network.edges.length;
+      network.edges = [...network.edges].sort((x, y) => y.events - x.events).slice(0, MAX_DRAWN_EDGES);
+      page.insertBefore(el('p', { class: 'muted' }, `Showing the ${MAX_DRAWN_EDGES} heaviest of ${total.toLocaleString()} edges.`), listHolder);
+    }
     const maxWeight = Math.max(1, ...network.edges.map(e => e.events));
     const maxEvents = Math.max(1, ...network.nodes.map(n => n.events));
     const cy = cytoscape({
@@ -232,7 +241,8 @@ async function networkView() {
           'line-color': e => QUAD_COLORS[e.data('quad')], 'target-arrow-color': e => QUAD_COLORS[e.data('quad')],
           width: e => 1 + 7 * e.data('events') / maxWeight } },
       ],
-      layout: { name: network.nodes.length > 60 ? 'circle' : 'cose', animate: false, randomize: false },
+      // The force layout costs grow with edges; beyond a few hundred a circle is as readable and near instant.
+      layout: { name: network.nodes.length > 60 || network.edges.length > 100 ? 'circle' : 'cose', animate: false, randomize: false },
     });
     teardown.push(() => cy.destroy());
     window.dyadNetwork = cy;
